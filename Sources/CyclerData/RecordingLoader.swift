@@ -1,0 +1,119 @@
+import Foundation
+import InterphaseCore
+import ZIPFoundation
+
+/// Opens any supported cycler file: sniffs the content, picks the reader, returns a validated `Recording`.
+///
+/// Detection is by content (magic bytes, header lines, zip entry names), not by extension alone; the
+/// extension only breaks ties and catches one common mistake: a file whose extension promises a binary
+/// format (`.mpr`, `.nda`, `.res`, `.ccs`) but whose content is text gets an error saying so.
+public enum RecordingLoader {
+    /// Every reader, in the order they are asked. Specific magic-byte formats come before the
+    /// delimited-text reader, which accepts any table with recognisable columns.
+    public static let readers: [any CyclerFileReader.Type] = [
+        BioLogicMPRReader.self,
+        NewareNDAReader.self,
+        NewareNDAXReader.self,
+        LandCCSReader.self,
+        ArbinRESReader.self,
+        XLSXRecordingReader.self,
+        BioLogicMPTReader.self,
+        MaccorTextReader.self,
+        DelimitedTextReader.self,
+    ]
+
+    /// Extensions that promise a binary format.
+    static let binaryExtensions: [String: String] = [
+        "mpr": "a BioLogic .mpr (binary, starts with 'BIO-LOGIC MODULAR FILE')",
+        "nda": "a Neware .nda (binary, starts with 'NEWARE')",
+        "ndax": "a Neware .ndax (zip archive)",
+        "res": "an Arbin .res (MS Access database)",
+        "ccs": "a LAND .ccs (binary)",
+        "xlsx": "an Excel .xlsx workbook (zip archive)",
+    ]
+
+    /// Reads `url`, choosing the reader by content unless `options.format` forces one.
+    public static func load(_ url: URL, options: ReadOptions = ReadOptions()) throws -> Recording {
+        let probe = try makeProbe(url)
+        if let forced = options.format {
+            guard let reader = readers.first(where: { $0.formats.contains(forced) }) else {
+                throw InterphaseError(.unsupportedFormat, "no reader for format '\(forced.rawValue)'", file: url.path)
+            }
+            return try reader.read(url, format: forced, options: options)
+        }
+        for reader in readers {
+            if let format = reader.sniff(probe) {
+                return try reader.read(url, format: format, options: options)
+            }
+        }
+        throw unrecognised(probe)
+    }
+
+    /// Which format `url` would be read as (nil when none claims it).
+    public static func detectFormat(_ url: URL) throws -> CyclerFormat? {
+        let probe = try makeProbe(url)
+        for reader in readers {
+            if let format = reader.sniff(probe) { return format }
+        }
+        return nil
+    }
+
+    static func unrecognised(_ probe: FileProbe) -> InterphaseError {
+        if let promised = binaryExtensions[probe.pathExtension] {
+            let looks = probe.looksLikeText ? "the content is text" : "the content has no known signature"
+            return InterphaseError(.unsupportedFormat, "the extension says .\(probe.pathExtension) but \(looks)",
+                                   file: probe.path, expected: promised)
+        }
+        return InterphaseError(
+            .unsupportedFormat, "not a recognised cycler file",
+            file: probe.path,
+            expected: "one of: " + CyclerFormat.allCases.filter { $0 != .simulation }.map(\.rawValue).joined(separator: ", ")
+                + "; for other delimited text give --columns time=…,voltage=…,current=…")
+    }
+
+    /// Builds the probe: first 64 KiB (decompressed for gzip), extension, zip entry names.
+    public static func makeProbe(_ url: URL) throws -> FileProbe {
+        let path = url.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw InterphaseError(.fileNotFound, "no such file", file: path)
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InterphaseError(.fileNotFound, "cannot open file (permissions?)", file: path)
+        }
+        defer { try? handle.close() }
+        let head = [UInt8](handle.readData(ofLength: 65536))
+        guard !head.isEmpty else {
+            throw InterphaseError(.emptyInput, "the file is empty (0 bytes)", file: path)
+        }
+        var ext = url.pathExtension.lowercased()
+        var prefix = head
+        if Gzip.isGzip(head) {
+            ext = url.deletingPathExtension().pathExtension.lowercased()
+            let whole = try Gzip.decompress(try Data(contentsOf: url), file: path)
+            prefix = Array(whole.prefix(65536))
+        }
+        var entries: [String] = []
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            do {
+                let archive = try Archive(url: url, accessMode: .read)
+                entries = archive.map(\.path)
+            } catch {
+                throw InterphaseError(.malformed, "zip archive cannot be opened: \(error)", file: path)
+            }
+        }
+        return FileProbe(path: path, pathExtension: ext, prefix: prefix, zipEntries: entries)
+    }
+
+    /// The file's bytes, decompressed when it is gzip.
+    public static func contents(of url: URL) throws -> Data {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw InterphaseError(.fileNotFound, "cannot read file: \(error.localizedDescription)", file: url.path)
+        }
+        if Gzip.isGzip([UInt8](data.prefix(2))) { return try Gzip.decompress(data, file: url.path) }
+        return data
+    }
+}

@@ -1,0 +1,8 @@
+// The umbrella module: `import Interphase` brings every library module. It only re-exports.
+@_exported import CyclerData
+@_exported import Electroanalysis
+@_exported import InterphaseCore
+@_exported import InterphaseNumerics
+@_exported import InterphasePlot
+@_exported import InterphaseReport
+@_exported import Reproduction
