@@ -20,13 +20,19 @@ public struct ReadOptions: Sendable {
     public var format: CyclerFormat?
     /// Explicit column mapping for delimited text (`--columns time=Time(s),voltage=Ewe/V,current=I/mA`).
     public var columnMapping: ColumnMapping?
+    /// Current to assume when a text file has time and voltage but no current column (an EC-Lab export
+    /// of `time/s` and `Ewe/V` of a galvanostatic run). The whole file is then one constant-current step:
+    /// such exports carry no step boundaries, and time gaps are not a reliable substitute (EC-Lab samples
+    /// on voltage change, so gaps of 10 s occur inside a step). - Units: A.
+    public var assumedCurrent: Double?
     /// Called with the fraction of the file read so far (0…1), for progress bars.
     public var progress: (@Sendable (Double) -> Void)?
 
-    public init(format: CyclerFormat? = nil, columnMapping: ColumnMapping? = nil,
+    public init(format: CyclerFormat? = nil, columnMapping: ColumnMapping? = nil, assumedCurrent: Double? = nil,
                 progress: (@Sendable (Double) -> Void)? = nil) {
         self.format = format
         self.columnMapping = columnMapping
+        self.assumedCurrent = assumedCurrent
         self.progress = progress
     }
 }

@@ -11,6 +11,8 @@ public enum CyclerFormat: String, Sendable, CaseIterable, Codable {
     case landCCS = "land-ccs"
     case landXLSX = "land-xlsx"
     case delimitedText = "csv"
+    /// A spreadsheet from another program, read by column aliases like delimited text.
+    case spreadsheet = "xlsx"
     /// Produced by a simulator rather than read from a file.
     case simulation = "simulation"
 
@@ -28,6 +30,7 @@ public enum CyclerFormat: String, Sendable, CaseIterable, Codable {
         case .landCCS: return "LAND binary (.ccs)"
         case .landXLSX: return "LAND Excel export (.xlsx)"
         case .delimitedText: return "delimited text (CSV/TSV)"
+        case .spreadsheet: return "Excel workbook (.xlsx)"
         case .simulation: return "Interphase simulation"
         }
     }

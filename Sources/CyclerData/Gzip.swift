@@ -28,7 +28,9 @@ enum Gzip {
         let crc: CRC32
         do {
             crc = try Data.decompress(size: Int64(body.count), bufferSize: 1 << 16, skipCRC32: false, provider: { position, size in
-                body.subdata(in: (body.startIndex + Int(position))..<(body.startIndex + Int(position) + size))
+                let start = min(Int(position), body.count)
+                let end = min(start + size, body.count)
+                return body.subdata(in: (body.startIndex + start)..<(body.startIndex + end))
             }, consumer: { output.append($0) })
         } catch {
             throw InterphaseError(.malformed, "gzip stream is corrupt or truncated: \(error)", file: file)

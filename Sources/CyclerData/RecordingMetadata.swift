@@ -18,6 +18,8 @@ public struct RecordingMetadata: Sendable, Equatable {
     public var electrodeArea: Double?
     /// Further header fields as key → text, in file order.
     public var header: [HeaderField]
+    /// Things the reader repaired or could not interpret, in words (shown by `read`, copied into reports).
+    public var warnings: [String] = []
 
     public init(
         format: CyclerFormat, instrument: String? = nil, sourceFile: String? = nil, channel: String? = nil,

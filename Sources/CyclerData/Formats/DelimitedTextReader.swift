@@ -1,11 +1,46 @@
 import Foundation
 import InterphaseCore
 
-/// Placeholder until the reader lands (replaced in this session's work).
+/// Generic delimited text (CSV, TSV, semicolon-separated; decimal point or comma), including Arbin's CSV
+/// exports and headerless EC-Lab text exports (`time/s<TAB>Ewe/V`).
+///
+/// Columns are found by header aliases (`Time(s)`, `Test_Time`, `time/s`, `Voltage/V`, `Ewe/V`,
+/// `Current(mA)`, `I/mA`, `Amps`, `Step_Index`, `Cycle`, `Charge_Capacity(Ah)`, …; see `ColumnAliases`),
+/// with units taken from the header (`(mA)`, `[A]`, `/mA`) or the instrument default (s, V, A, Ah, Wh, °C).
+/// Anything else is named explicitly with `--columns`. A file with time and voltage but no current
+/// (an EC-Lab export of only `time/s` and `Ewe/V`) reads with current unknown: see `missingCurrent`.
 public enum DelimitedTextReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.delimitedText]
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? { nil }
+    public static let formats: [CyclerFormat] = [.delimitedText, .arbinCSV]
+
+    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
+        guard probe.looksLikeText || (probe.prefix.first == 0xEF && probe.prefix.count > 3) else { return nil }
+        let text = probe.prefixText
+        let lines = DelimitedText.lines(text).prefix(300)
+        for line in lines {
+            let fields = line.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" }).map { ColumnHeader(String($0)) }
+            let roles = Set(fields.compactMap(ColumnAliases.role))
+            if roles.contains(.time) && roles.contains(.voltage) {
+                let keys = Set(fields.map(\.key))
+                return keys.contains("datapoint") && keys.contains("testtime") ? .arbinCSV : .delimitedText
+            }
+        }
+        return nil
+    }
+
     public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        throw InterphaseError(.unsupportedFormat, "reader not available yet", file: url.path)
+        let text = DelimitedText(url)
+        let layout = try text.detectLayout(mapping: options.columnMapping)
+        var metadata = RecordingMetadata(format: format, sourceFile: url.path)
+        if format == .arbinCSV { metadata.instrument = "Arbin" }
+        let roles = Set(layout.headers.compactMap(ColumnAliases.role))
+        if options.columnMapping == nil && !roles.contains(.current) && options.assumedCurrent == nil {
+            throw InterphaseError(.missingColumn, "the file has time and voltage but no current column", file: url.path,
+                                  line: layout.headerLine + 1,
+                                  expected: "a current column (Current(mA), I/mA, Amps…) or --columns current=<header>; "
+                                      + "for an export of only time and voltage give the constant current with --current-mA")
+        }
+        return try DelimitedRecording.read(url, format: format, layout: layout, mapping: options.columnMapping,
+                                           metadata: metadata, keepUnmapped: true, assumedCurrent: options.assumedCurrent,
+                                           progress: options.progress)
     }
 }

@@ -1,0 +1,89 @@
+import CMDBTools
+import Foundation
+import InterphaseCore
+
+/// The libmdb (mdbtools 1.0) calls: open, list user tables, bind every column as text and fetch rows.
+/// libmdb converts each value to text (numbers in C locale), which is then parsed — the library's own
+/// typed access is internal API.
+extension AccessDatabase {
+    static func open(_ path: String) throws -> OpaquePointer {
+        guard let mdb = mdb_open(path, MDB_NOFLAGS) else {
+            throw InterphaseError(.malformed, "libmdb cannot open the database", file: path, expected: "an MS Access (Jet/ACE) file")
+        }
+        return OpaquePointer(mdb)
+    }
+
+    static func close(_ handle: OpaquePointer) {
+        mdb_close(UnsafeMutablePointer<MdbHandle>(handle))
+    }
+
+    static func userTables(_ handle: OpaquePointer) -> [String] {
+        let mdb = UnsafeMutablePointer<MdbHandle>(handle)
+        guard mdb_read_catalog(mdb, Int32(MDB_TABLE)) != nil else { return [] }
+        var names: [String] = []
+        let catalog = mdb.pointee.catalog!
+        for i in 0..<Int(catalog.pointee.len) {
+            guard let raw = catalog.pointee.pdata[i] else { continue }
+            let entry = raw.assumingMemoryBound(to: MdbCatalogEntry.self)
+            guard entry.pointee.object_type == Int32(MDB_TABLE) else { continue }
+            let name = withUnsafeBytes(of: entry.pointee.object_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if !name.hasPrefix("MSys") { names.append(name) }
+        }
+        return names
+    }
+
+    static func read(_ handle: OpaquePointer, table name: String, file: String) throws -> Table {
+        let mdb = UnsafeMutablePointer<MdbHandle>(handle)
+        guard let tableDef = mdb_read_table_by_name(mdb, strdup(name), Int32(MDB_TABLE)) else {
+            throw InterphaseError(.malformed, "table \(name) cannot be read", file: file)
+        }
+        defer { mdb_free_tabledef(tableDef) }
+        mdb_read_columns(tableDef)
+        mdb_rewind_table(tableDef)
+        let count = Int(tableDef.pointee.num_cols)
+        let bufferSize = 256 // MDB_BIND_SIZE in mdbtools 1.0
+        var buffers: [UnsafeMutablePointer<CChar>] = []
+        var lengths = [Int32](repeating: 0, count: count)
+        var names: [String] = []
+        var types: [Int32] = []
+        for i in 0..<count {
+            guard let raw = tableDef.pointee.columns.pointee.pdata[i] else { continue }
+            let column = raw.assumingMemoryBound(to: MdbColumn.self)
+            names.append(withUnsafeBytes(of: column.pointee.name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
+            types.append(Int32(column.pointee.col_type))
+            let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
+            buffer.initialize(repeating: 0, count: bufferSize)
+            buffers.append(buffer)
+        }
+        defer { for b in buffers { b.deallocate() } }
+        lengths.withUnsafeMutableBufferPointer { lens in
+            for i in 0..<buffers.count { mdb_bind_column(tableDef, Int32(i + 1), buffers[i], &lens[i]) }
+        }
+        let numericTypes: Set<Int32> = [Int32(MDB_BOOL), Int32(MDB_BYTE), Int32(MDB_INT), Int32(MDB_LONGINT), Int32(MDB_FLOAT),
+                                         Int32(MDB_DOUBLE), Int32(MDB_MONEY), Int32(MDB_NUMERIC), Int32(MDB_COMPLEX)]
+        var table = Table()
+        table.columnNames = names
+        var numbers = [[Double]](repeating: [], count: names.count)
+        var text = [[String]](repeating: [], count: names.count)
+        let rowEstimate = Int(tableDef.pointee.num_rows)
+        for i in names.indices where numericTypes.contains(types[i]) { numbers[i].reserveCapacity(rowEstimate) }
+        while mdb_fetch_row(tableDef) != 0 {
+            for i in names.indices {
+                let length = lengths[i]
+                if numericTypes.contains(types[i]) {
+                    numbers[i].append(length > 0 ? (Double(String(cString: buffers[i])) ?? .nan) : .nan)
+                } else if types[i] == Int32(MDB_DATETIME) {
+                    numbers[i].append(.nan)
+                    text[i].append(length > 0 ? String(cString: buffers[i]) : "")
+                } else {
+                    text[i].append(length > 0 ? String(cString: buffers[i]) : "")
+                }
+            }
+            table.rowCount += 1
+        }
+        for i in names.indices {
+            if numericTypes.contains(types[i]) { table.numbers[names[i]] = numbers[i] } else { table.text[names[i]] = text[i] }
+        }
+        return table
+    }
+}

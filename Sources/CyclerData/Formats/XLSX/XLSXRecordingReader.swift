@@ -1,0 +1,118 @@
+import Foundation
+import InterphaseCore
+
+/// Cycler data in Excel workbooks: Arbin MITS Pro exports (a `Global_Info` sheet and `Channel_<n>_<k>`
+/// data sheets, split into several sheets when the rows exceed a sheet, with `Test_Time(s)`,
+/// `Voltage(V)`, `Current(A)`, `Charge_Capacity(Ah)`, …), LAND BT exports (a record sheet with
+/// `TestTime`, `Voltage/V`, `Current/mA`, `Capacity/mAh`, `Cycle-Index`, `Step-State`, …) and any
+/// workbook whose header row names time, voltage and current.
+///
+/// The data sheets are the sheets whose first non-empty row names a time and a voltage column; sheets
+/// with the same header are concatenated in workbook order (Arbin's overflow sheets).
+public enum XLSXRecordingReader: CyclerFileReader {
+    public static let formats: [CyclerFormat] = [.arbinXLSX, .landXLSX, .spreadsheet]
+
+    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
+        guard probe.zipEntries.contains("xl/workbook.xml") else { return nil }
+        return .spreadsheet // refined in `read` once the sheets are parsed
+    }
+
+    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
+        let workbook = try XLSXWorkbook(url)
+        var dataSheets: [(XLSXWorkbook.Sheet, [[String?]], Int)] = []
+        var header: [String]?
+        var info: [[String?]] = []
+        for sheet in workbook.sheets {
+            let rows = try workbook.rows(of: sheet)
+            guard let headerRow = rows.firstIndex(where: { row in
+                let fields = row.map { ColumnHeader($0 ?? "") }
+                let roles = Set(fields.compactMap(ColumnAliases.role))
+                if let mapping = options.columnMapping {
+                    let names = Set(row.compactMap { $0 })
+                    return mapping.entries.values.allSatisfy { names.contains($0.column) }
+                }
+                return roles.contains(.time) && roles.contains(.voltage)
+            }) else {
+                if sheet.name.lowercased().contains("info") { info = rows }
+                continue
+            }
+            let names = rows[headerRow].map { $0 ?? "" }
+            if header == nil { header = names }
+            if names == header { dataSheets.append((sheet, rows, headerRow)) }
+        }
+        guard let header, !dataSheets.isEmpty else {
+            throw InterphaseError(.missingColumn, "no sheet has a header row with time and voltage columns", file: url.path,
+                                  expected: "sheets: " + workbook.sheets.map(\.name).joined(separator: ", ")
+                                      + "; name the columns with --columns")
+        }
+        let headers = header.map(ColumnHeader.init)
+        let keys = Set(headers.map(\.key))
+        let resolved: CyclerFormat
+        if format != .spreadsheet {
+            resolved = format
+        } else if keys.contains("specap") || keys.contains("stepstate") || headers.contains(where: { $0.raw == "Voltage/V" }) {
+            resolved = .landXLSX
+        } else if keys.contains("testtime") && keys.contains("stepindex") || workbook.sheets.contains(where: { $0.name == "Global_Info" }) {
+            resolved = .arbinXLSX
+        } else {
+            resolved = .spreadsheet
+        }
+        var metadata = RecordingMetadata(format: resolved, sourceFile: url.path)
+        metadata.instrument = resolved == .arbinXLSX ? "Arbin" : resolved == .landXLSX ? "LAND" : nil
+        if let first = dataSheets.first?.0.name, resolved == .arbinXLSX, first.hasPrefix("Channel_") {
+            metadata.channel = first.split(separator: "_").dropFirst().first.map(String.init)
+        }
+        for row in info {
+            let cells = row.compactMap { $0 }.filter { !$0.isEmpty }
+            var i = 0
+            while i + 1 < cells.count {
+                metadata.header.append(HeaderField(cells[i], cells[i + 1]))
+                i += 2
+            }
+        }
+        let layout = DelimitedLayout(delimiter: 0x2C, decimalComma: false, headerLine: 0, headers: headers, preamble: [])
+        return try DelimitedRecording.assemble(url, layout: layout, mapping: options.columnMapping, metadata: metadata,
+                                               keepUnmapped: true, assumedCurrent: options.assumedCurrent) { requests in
+            var columns = DelimitedText.Columns()
+            var labelIndex: [Int: [String: UInt16]] = [:]
+            for request in requests {
+                if request.text { columns.labelCodes[request.index] = []; columns.labels[request.index] = []; labelIndex[request.index] = [:] }
+                else { columns.numbers[request.index] = [] }
+            }
+            for (_, rows, headerRow) in dataSheets {
+                for row in rows[(headerRow + 1)...] where row.contains(where: { !($0 ?? "").isEmpty }) {
+                    for request in requests {
+                        let cell = request.index < row.count ? row[request.index] : nil
+                        if request.text {
+                            let text = cell ?? ""
+                            if let code = labelIndex[request.index]?[text] {
+                                columns.labelCodes[request.index]?.append(code)
+                            } else {
+                                let code = UInt16(truncatingIfNeeded: columns.labels[request.index]?.count ?? 0)
+                                labelIndex[request.index]?[text] = code
+                                columns.labels[request.index]?.append(text)
+                                columns.labelCodes[request.index]?.append(code)
+                            }
+                        } else {
+                            columns.numbers[request.index]?.append(XLSXRecordingReader.number(cell))
+                        }
+                    }
+                    columns.rows += 1
+                }
+            }
+            columns.firstDataLine = 2
+            return columns
+        }
+    }
+
+    /// A cell as a number: numeric text, a duration ("1-02:03:04", "02:03:04"), or NaN.
+    /// Date cells (`@date:` serial days) become seconds since the Unix epoch.
+    static func number(_ cell: String?) -> Double {
+        guard let cell, !cell.isEmpty else { return .nan }
+        if cell.hasPrefix("@date:") {
+            return (Double(cell.dropFirst(6)) ?? .nan) * 86400 - 2_209_161_600 // 1899-12-30 → 1970-01-01
+        }
+        if let value = Double(cell) { return value }
+        return NumberParsing.parseDuration(cell[...]) ?? .nan
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import InterphaseCore
+
+/// What `interphase read` prints: format, metadata, and each column with unit, count and range.
+public struct RecordingSummary {
+    public struct Column {
+        public var name: String
+        public var unit: String
+        public var count: Int
+        public var minimum: Double?
+        public var maximum: Double?
+    }
+
+    public let recording: Recording
+    public let columns: [Column]
+
+    public init(_ recording: Recording) {
+        self.recording = recording
+        func column(_ name: String, _ unit: String, _ values: [Double]) -> Column {
+            let finite = values.filter(\.isFinite)
+            return Column(name: name, unit: unit, count: values.count, minimum: finite.min(), maximum: finite.max())
+        }
+        var list = [
+            column("time", "s", recording.time), column("voltage", "V", recording.voltage),
+            column("current", "A", recording.current),
+            column("step_index", "", recording.stepIndex.map(Double.init)),
+            column("cycle_index", "", recording.cycleIndex.map(Double.init)),
+        ]
+        if let v = recording.chargeCapacity { list.append(column("charge_capacity", "Ah", v)) }
+        if let v = recording.dischargeCapacity { list.append(column("discharge_capacity", "Ah", v)) }
+        if let v = recording.chargeEnergy { list.append(column("charge_energy", "Wh", v)) }
+        if let v = recording.dischargeEnergy { list.append(column("discharge_energy", "Wh", v)) }
+        if let v = recording.temperature { list.append(column("temperature", "K", v)) }
+        for aux in recording.auxiliary { list.append(column(aux.name, aux.unit, aux.values)) }
+        columns = list
+    }
+
+    /// Step kinds and how many points each has.
+    public var stepKindCounts: [(StepKind, Int)] {
+        var counts = [Int](repeating: 0, count: StepKind.allCases.count)
+        for kind in recording.stepKind { counts[Int(kind.rawValue)] += 1 }
+        return StepKind.allCases.compactMap { counts[Int($0.rawValue)] > 0 ? ($0, counts[Int($0.rawValue)]) : nil }
+    }
+
+    public var columnTable: TextTable {
+        var table = TextTable(header: ["column", "unit", "count", "min", "max"])
+        for c in columns {
+            table.append([c.name, c.unit, String(c.count), c.minimum.map { String(format: "%.6g", $0) } ?? "",
+                          c.maximum.map { String(format: "%.6g", $0) } ?? ""])
+        }
+        return table
+    }
+
+    public var json: JSONValue {
+        let m = recording.metadata
+        var meta: [(String, JSONValue)] = [
+            ("format", .string(m.format.rawValue)), ("format_name", .string(m.format.displayName)),
+            ("instrument", .string(m.instrument)), ("file", .string(m.sourceFile)), ("channel", .string(m.channel)),
+            ("start_time", .string(m.startTime.map { ISO8601DateFormatter().string(from: $0) })),
+            ("active_mass_mg", .number(m.activeMass.map { $0 * 1e6 })),
+            ("electrode_area_cm2", .number(m.electrodeArea.map { $0 * 1e4 })),
+        ]
+        meta.append(("header", .object(m.header.map { ($0.key, .string($0.value)) })))
+        return .object([
+            ("metadata", .object(meta)),
+            ("rows", .integer(recording.count)),
+            ("steps", .integer(Set(recording.stepIndex).count)),
+            ("cycles", .integer(Set(recording.cycleIndex).count)),
+            ("warnings", .array(m.warnings.map { .string($0) })),
+            ("step_kinds", .object(stepKindCounts.map { ($0.0.description, .integer($0.1)) })),
+            ("columns", .array(columns.map { c in
+                .object([("name", .string(c.name)), ("unit", .string(c.unit)), ("count", .integer(c.count)),
+                         ("min", .number(c.minimum)), ("max", .number(c.maximum))])
+            })),
+        ])
+    }
+
+    public var text: String {
+        let m = recording.metadata
+        var lines = ["format:     \(m.format.rawValue) — \(m.format.displayName)"]
+        if let v = m.instrument { lines.append("instrument: \(v)") }
+        if let v = m.sourceFile { lines.append("file:       \(v)") }
+        if let v = m.channel { lines.append("channel:    \(v)") }
+        if let v = m.startTime { lines.append("started:    \(ISO8601DateFormatter().string(from: v))") }
+        if let v = m.activeMass { lines.append(String(format: "mass:       %.4g mg", v * 1e6)) }
+        lines.append("rows:       \(recording.count); steps: \(Set(recording.stepIndex).count); cycles: \(Set(recording.cycleIndex).count)")
+        lines.append("step kinds: " + stepKindCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
+        for warning in m.warnings { lines.append("warning:    \(warning)") }
+        return lines.joined(separator: "\n") + "\n\n" + columnTable.renderedText()
+    }
+}
+
+/// The normalised recording as CSV, with units in the headers.
+public enum RecordingCSV {
+    public static func write(_ recording: Recording, to url: URL) throws {
+        try AtomicFile.withStream(to: url) { writer in
+            var header = ["time_s", "voltage_V", "current_A", "step_index", "cycle_index", "step_kind"]
+            if recording.chargeCapacity != nil { header.append("charge_capacity_Ah") }
+            if recording.dischargeCapacity != nil { header.append("discharge_capacity_Ah") }
+            if recording.chargeEnergy != nil { header.append("charge_energy_Wh") }
+            if recording.dischargeEnergy != nil { header.append("discharge_energy_Wh") }
+            if recording.temperature != nil { header.append("temperature_K") }
+            try writer.write(header.joined(separator: ",") + "\n")
+            for i in 0..<recording.count {
+                var line = "\(recording.time[i]),\(recording.voltage[i]),\(recording.current[i]),\(recording.stepIndex[i]),\(recording.cycleIndex[i]),\(recording.stepKind[i])"
+                for column in [recording.chargeCapacity, recording.dischargeCapacity, recording.chargeEnergy,
+                               recording.dischargeEnergy, recording.temperature] {
+                    if let column { line += ",\(column[i])" }
+                }
+                try writer.write(line + "\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,320 @@
+import Foundation
+import InterphaseCore
+
+/// The parsed layout of a delimited text file: where the header is, how fields are separated, whether
+/// numbers use a decimal comma.
+struct DelimitedLayout {
+    var delimiter: UInt8
+    var decimalComma: Bool
+    /// 0-based line index of the header line.
+    var headerLine: Int
+    var headers: [ColumnHeader]
+    /// Lines before the header, for instrument readers that parse key:value preambles.
+    var preamble: [String]
+}
+
+/// Streaming reader of delimited numeric tables (CSV, TSV, semicolon), the engine behind the generic,
+/// EC-Lab text, Maccor and Arbin CSV readers.
+///
+/// The file is read in 8 MiB blocks with `read(2)` (gzip files are inflated first), lines are split in
+/// place, and only the requested columns are converted — straight into preallocated `[Double]` arrays —
+/// so peak memory is the output columns plus one block, whatever the file size.
+struct DelimitedText {
+    let url: URL
+    let path: String
+
+    init(_ url: URL) {
+        self.url = url
+        self.path = url.path
+    }
+
+    /// A column to extract: numbers (NaN where the field is empty or not a number), or the raw text of a
+    /// state column (kept as an index into `labels`, to stay cheap for millions of rows).
+    struct Request {
+        var index: Int
+        var text: Bool
+    }
+
+    struct Columns {
+        var numbers: [Int: [Double]] = [:]
+        var labelCodes: [Int: [UInt16]] = [:]
+        var labels: [Int: [String]] = [:]
+        var rows = 0
+        /// 1-based line number of each row's first occurrence is not kept; `firstDataLine` lets errors name lines.
+        var firstDataLine = 0
+        var lastRowShort = false
+        /// Line number (1-based) of every row, kept only when requested.
+        var lineNumbers: [Int32] = []
+        /// 1-based line of a final row that ended early (a file cut off mid-line) and was dropped.
+        var droppedTruncatedLine: Int?
+    }
+
+    // MARK: - Layout
+
+    /// Finds the header: the first of the first 300 lines whose fields name a time and a voltage column
+    /// (or, with a mapping, all mapped columns), and decides delimiter and decimal separator from it.
+    func detectLayout(mapping: ColumnMapping?, headerHint: Int? = nil, encodingLatin1: Bool = true) throws -> DelimitedLayout {
+        let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
+        let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
+        var lines = DelimitedText.lines(text)
+        if head.count == 256 * 1024 { lines.removeLast() }
+        // A UTF-8 byte-order mark would otherwise stick to the first header.
+        if let first = lines.first, first.hasPrefix("\u{EF}\u{BB}\u{BF}") { lines[0] = String(first.dropFirst(3)) }
+        let candidates = headerHint.map { [$0] } ?? Array(0..<min(lines.count, 300))
+        for index in candidates where index < lines.count {
+            let line = lines[index]
+            guard let delimiter = DelimitedText.delimiter(of: line) else { continue }
+            let fields = DelimitedText.split(line, delimiter: delimiter).map(ColumnHeader.init)
+            let accepted: Bool
+            if let mapping {
+                let names = Set(fields.map { $0.raw.trimmingCharacters(in: .whitespaces) })
+                accepted = mapping.entries.values.allSatisfy { names.contains($0.column) }
+            } else {
+                let roles = Set(fields.compactMap(ColumnAliases.role))
+                accepted = headerHint != nil || (roles.contains(.time) && roles.contains(.voltage))
+            }
+            guard accepted else { continue }
+            // Decimal comma: the delimiter is not a comma and the first data line has digit,digit.
+            var decimalComma = false
+            if delimiter != UInt8(ascii: ",") {
+                for next in lines[(index + 1)...].prefix(5) where !next.trimmingCharacters(in: .whitespaces).isEmpty {
+                    decimalComma = next.range(of: #"\d,\d"#, options: .regularExpression) != nil && !next.contains(".")
+                        || (next.range(of: #"\d,\d"#, options: .regularExpression) != nil
+                            && next.range(of: #"\d\.\d"#, options: .regularExpression) == nil)
+                    break
+                }
+            }
+            return DelimitedLayout(delimiter: delimiter, decimalComma: decimalComma, headerLine: index,
+                                   headers: fields, preamble: Array(lines[..<index]))
+        }
+        if let mapping {
+            throw InterphaseError(.missingColumn, "no header line names all the columns given to --columns (\(mapping.entries.values.map(\.column).sorted().joined(separator: ", ")))",
+                                  file: path, expected: "column names exactly as in the file's header")
+        }
+        throw InterphaseError(.missingColumn, "no header line with a time and a voltage column in the first 300 lines",
+                              file: path, expected: "headers such as Time(s), Voltage/V, Current(mA), or --columns")
+    }
+
+    /// Splits on LF and drops a trailing CR (Swift treats CRLF as one character, so `split("\n")` would not).
+    static func lines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            var scalars = String.UnicodeScalarView(line)
+            if scalars.last == "\r" { scalars.removeLast() }
+            return String(scalars)
+        }
+    }
+
+    static func delimiter(of line: String) -> UInt8? {
+        let counts: [(UInt8, Int)] = [(0x09, line.filter { $0 == "\t" }.count),
+                                      (0x3B, line.filter { $0 == ";" }.count),
+                                      (0x2C, line.filter { $0 == "," }.count)]
+        guard let best = counts.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
+        return best.0
+    }
+
+    static func split(_ line: String, delimiter: UInt8) -> [String] {
+        var fields = line.split(separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false).map(String.init)
+        while let last = fields.last, last.trimmingCharacters(in: .whitespaces).isEmpty, fields.count > 1 { fields.removeLast() }
+        return fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r")) }
+    }
+
+    // MARK: - Rows
+
+    /// Reads every data line after the header, extracting the requested columns.
+    /// - Parameter progress: fraction of bytes read.
+    func readColumns(layout: DelimitedLayout, requests: [Request], keepLineNumbers: Bool = false,
+                     progress: (@Sendable (Double) -> Void)?) throws -> Columns {
+        var columns = Columns()
+        let numeric = requests.filter { !$0.text }.map(\.index)
+        let textual = requests.filter { $0.text }.map(\.index)
+        let maxIndex = requests.map(\.index).max() ?? 0
+        // slot[i] = position in the numeric output list, -1 = text, -2 = skip.
+        var slot = [Int](repeating: -2, count: maxIndex + 1)
+        for (k, i) in numeric.enumerated() { slot[i] = k }
+        for i in textual { slot[i] = -1 }
+        var outputs = [[Double]](repeating: [], count: numeric.count)
+        var codes = [[UInt16]](repeating: [], count: textual.count)
+        var labelTables = [[String: UInt16]](repeating: [:], count: textual.count)
+        var labelLists = [[String]](repeating: [], count: textual.count)
+        let textSlot: [Int: Int] = Dictionary(uniqueKeysWithValues: textual.enumerated().map { ($1, $0) })
+        var lineNumbers: [Int32] = []
+
+        var lineNumber = 0
+        let delimiter = layout.delimiter
+        let decimalComma = layout.decimalComma
+        let headerLine = layout.headerLine
+        var firstDataLine = 0
+        var lastRowShort = false
+
+        try LineSource.forEachLine(url: url, path: path, progress: progress, reserve: { estimatedLines in
+            let rows = max(estimatedLines - headerLine, 16)
+            for k in outputs.indices { outputs[k].reserveCapacity(rows) }
+            for k in codes.indices { codes[k].reserveCapacity(rows) }
+        }) { base, start, end in
+            defer { lineNumber += 1 }
+            if lineNumber <= headerLine { return }
+            // Skip blank lines (Maccor puts one after the header).
+            var blank = true
+            var q = start
+            while q < end { let c = base[q]; if c != 0x20 && c != 0x09 && c != 0x0D { blank = false; break }; q += 1 }
+            if blank { return }
+            if firstDataLine == 0 { firstDataLine = lineNumber + 1 }
+            var field = 0
+            var fieldStart = start
+            var p = start
+            var filled = 0
+            while true {
+                let atEnd = p == end
+                if atEnd || base[p] == delimiter {
+                    if field <= maxIndex {
+                        let s = slot[field]
+                        if s >= 0 {
+                            var value = NumberParsing.parseDouble(base, fieldStart, p, decimalComma: decimalComma)
+                            if value == nil {
+                                let text = String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: p - fieldStart), as: UTF8.self)
+                                value = NumberParsing.parseDuration(text[...])
+                            }
+                            outputs[s].append(value ?? .nan)
+                            filled += 1
+                        } else if s == -1, let t = textSlot[field] {
+                            let text = String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: p - fieldStart), as: UTF8.self)
+                                .trimmingCharacters(in: .whitespaces)
+                            if let code = labelTables[t][text] {
+                                codes[t].append(code)
+                            } else {
+                                let code = UInt16(truncatingIfNeeded: labelLists[t].count)
+                                labelTables[t][text] = code
+                                labelLists[t].append(text)
+                                codes[t].append(code)
+                            }
+                            filled += 1
+                        }
+                    }
+                    if atEnd { break }
+                    field += 1
+                    fieldStart = p + 1
+                    if field > maxIndex { break }
+                }
+                p += 1
+            }
+            // Short line: pad the missing fields so every column keeps one value per row.
+            lastRowShort = filled < requests.count
+            if filled < requests.count {
+                for (k, i) in numeric.enumerated() where outputs[k].count == columns.rows { _ = i; outputs[k].append(.nan) }
+                for t in codes.indices where codes[t].count == columns.rows {
+                    let empty = labelTables[t][""] ?? {
+                        let code = UInt16(truncatingIfNeeded: labelLists[t].count)
+                        labelTables[t][""] = code
+                        labelLists[t].append("")
+                        return code
+                    }()
+                    codes[t].append(empty)
+                }
+            }
+            if keepLineNumbers { lineNumbers.append(Int32(truncatingIfNeeded: lineNumber + 1)) }
+            columns.rows += 1
+        }
+        // A file cut off inside its last line (a truncated copy): drop that row and say so.
+        if lastRowShort && columns.rows > 1 {
+            for k in outputs.indices { outputs[k].removeLast() }
+            for t in codes.indices { codes[t].removeLast() }
+            if keepLineNumbers { lineNumbers.removeLast() }
+            columns.rows -= 1
+            columns.droppedTruncatedLine = lineNumber
+        }
+        for (k, i) in numeric.enumerated() { columns.numbers[i] = outputs[k] }
+        for (t, i) in textual.enumerated() {
+            columns.labelCodes[i] = codes[t]
+            columns.labels[i] = labelLists[t]
+        }
+        columns.firstDataLine = firstDataLine
+        columns.lineNumbers = lineNumbers
+        return columns
+    }
+}
+
+/// Feeds lines of a file to a closure as byte ranges of a buffer, reading 8 MiB blocks (or the inflated
+/// content of a gzip file), so a line never has to become a `String`.
+enum LineSource {
+    static let blockSize = 8 << 20
+
+    static func forEachLine(
+        url: URL, path: String, progress: (@Sendable (Double) -> Void)?,
+        reserve: (Int) -> Void,
+        _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InterphaseError(.fileNotFound, "cannot open file", file: path)
+        }
+        defer { try? handle.close() }
+        let magic = [UInt8](handle.readData(ofLength: 2))
+        if Gzip.isGzip(magic) {
+            let data = try RecordingLoader.contents(of: url)
+            let bytes = [UInt8](data)
+            reserve(estimateLines(bytes[...], totalBytes: bytes.count))
+            try bytes.withUnsafeBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
+                var start = 0
+                var i = 0
+                let n = buffer.count
+                while i < n {
+                    if base[i] == 0x0A { try body(base, start, i); start = i + 1 }
+                    i += 1
+                }
+                if start < n { try body(base, start, n) }
+            }
+            progress?(1)
+            return
+        }
+        try handle.seek(toOffset: 0)
+        let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let fd = handle.fileDescriptor
+        var buffer = [UInt8](repeating: 0, count: blockSize + 1)
+        var carry = 0          // bytes of an unfinished line kept at the buffer start
+        var consumed = 0
+        var first = true
+        while true {
+            if carry == buffer.count - 1 { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
+            let capacity = buffer.count - 1 - carry
+            let got = buffer.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + carry, capacity) }
+            if got < 0 { throw InterphaseError(.fileNotFound, "read error", file: path) }
+            let filled = carry + got
+            if first {
+                first = false
+                reserve(estimateLines(buffer[0..<filled], totalBytes: total))
+            }
+            consumed += got
+            let last = got == 0
+            try buffer.withUnsafeBufferPointer { b in
+                let base = b.baseAddress!
+                var start = 0
+                var i = carry
+                while i < filled {
+                    if base[i] == 0x0A { try body(base, start, i); start = i + 1 }
+                    i += 1
+                }
+                if last {
+                    if start < filled { try body(base, start, filled) }
+                    carry = 0
+                } else {
+                    carry = filled - start
+                }
+            }
+            if last { break }
+            if carry > 0 {
+                let startOfPartial = filled - carry
+                buffer.withUnsafeMutableBufferPointer { b in
+                    let base = b.baseAddress!
+                    memmove(base, base + startOfPartial, carry)
+                }
+            }
+            if total > 0 { progress?(Double(consumed) / Double(total)) }
+        }
+    }
+
+    static func estimateLines(_ sample: ArraySlice<UInt8>, totalBytes: Int) -> Int {
+        let newlines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+        guard newlines > 0, !sample.isEmpty else { return 16 }
+        return Int(Double(totalBytes) / Double(sample.count) * Double(newlines) * 1.02) + 16
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import InterphaseCore
+
+/// Turns columns found by role (in file units) into a normalised `Recording`: SI units, signed current,
+/// 1-based steps and cycles, per-step capacity counters, step kinds. Shared by every text and
+/// spreadsheet reader so each instrument's quirks are stated once, as options.
+struct RecordingAssembly {
+    var metadata: RecordingMetadata
+    var time: [Double]
+    var voltage: [Double]
+    var current: [Double]
+    var step: [Double]?
+    var cycle: [Double]?
+    var halfCycle: [Double]?
+    var chargeCapacity: [Double]?
+    var dischargeCapacity: [Double]?
+    /// One unsigned capacity column (Maccor `Amp-hr`, LAND `Capacity`), split by current sign.
+    var capacity: [Double]?
+    var chargeEnergy: [Double]?
+    var dischargeEnergy: [Double]?
+    var energy: [Double]?
+    var temperature: [Double]?
+    /// Per-row state labels (Maccor `State`, Neware `Status`, EC-Lab `mode` digits).
+    var stateLabels: [String]?
+    var stateCodes: [UInt16]?
+    var auxiliary: [AuxiliaryColumn] = []
+    /// Line numbers of rows for error messages (optional).
+    var lineNumbers: [Int32] = []
+    /// The label for `lineNumbers` in errors.
+    var lineLabel = "line"
+
+    /// Builds and validates the recording.
+    func build() throws -> Recording {
+        let n = time.count
+        let file = metadata.sourceFile
+        func location(_ i: Int) -> Int { i < lineNumbers.count ? Int(lineNumbers[i]) : i + 1 }
+        for i in 0..<n where !time[i].isFinite {
+            throw InterphaseError(.invalidData, "time is empty or not a number", file: file, line: location(i),
+                                  lineLabel: lineLabel, column: "time", expected: "a number of seconds or a duration such as 1d 02:03:04")
+        }
+        for i in 0..<n where !voltage[i].isFinite {
+            throw InterphaseError(.invalidData, "voltage is empty or not a number", file: file, line: location(i),
+                                  lineLabel: lineLabel, column: "voltage")
+        }
+        var current = current
+        for i in 0..<n where !current[i].isFinite {
+            throw InterphaseError(.invalidData, "current is empty or not a number", file: file, line: location(i),
+                                  lineLabel: lineLabel, column: "current")
+        }
+        // Unsigned currents with a state column (Maccor raw exports): sign from the state letter.
+        var kinds: [StepKind]?
+        if let stateLabels, let stateCodes {
+            let signs = stateLabels.map(StepKind.impliedSign)
+            let unsigned = !current.contains { $0 < 0 }
+            if unsigned && signs.contains(-1) {
+                for i in 0..<n { let s = signs[Int(stateCodes[i])]; if s < 0 { current[i] = -current[i] } }
+            }
+            let mapped = stateLabels.map { label -> StepKind? in
+                // EC-Lab numeric mode: 1 galvanostatic, 2 potentiostatic, 3 rest (galvani's flag table).
+                switch label { case "1": return .constantCurrent; case "2": return .constantVoltage; case "3": return .rest
+                default: return StepKind.parse(label) }
+            }
+            if mapped.contains(where: { $0 != nil }) {
+                kinds = (0..<n).map { mapped[Int(stateCodes[$0])] ?? (current[$0] == 0 ? .rest : .other) }
+            }
+        }
+        let steps: [Int32] = try step.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
+            ?? Recording.stepsFromCurrent(current)
+        var cycles: [Int32]
+        if let cycle, cycle.contains(where: { $0.isFinite }) {
+            cycles = try RecordingAssembly.integers(cycle, name: "cycle", file: file, location: location)
+            // Instruments counting from 0 (Maccor Cyc#, EC-Lab cycle number in some techniques) shift to 1-based.
+            if let minimum = cycles.min(), minimum == 0 { cycles = cycles.map { $0 + 1 } }
+        } else if let halfCycle {
+            cycles = try RecordingAssembly.integers(halfCycle, name: "half cycle", file: file, location: location).map { $0 / 2 + 1 }
+        } else {
+            cycles = [Int32](repeating: 1, count: n)
+        }
+        let kindsFinal = kinds ?? Recording.kindsFromCurrent(current, steps: steps)
+
+        var qCharge = chargeCapacity.map { StepCounters.perStep($0, steps: steps) }
+        var qDischarge = dischargeCapacity.map { StepCounters.perStep($0, steps: steps) }
+        if qCharge == nil, qDischarge == nil, let capacity {
+            (qCharge, qDischarge) = StepCounters.splitBySign(StepCounters.perStep(capacity, steps: steps), current: current, steps: steps)
+        }
+        if qCharge == nil, qDischarge == nil {
+            (qCharge, qDischarge) = StepCounters.integrate(current: current, time: time, steps: steps)
+        }
+        var eCharge = chargeEnergy.map { StepCounters.perStep($0, steps: steps) }
+        var eDischarge = dischargeEnergy.map { StepCounters.perStep($0, steps: steps) }
+        if eCharge == nil, eDischarge == nil, let energy {
+            (eCharge, eDischarge) = StepCounters.splitBySign(StepCounters.perStep(energy, steps: steps), current: current, steps: steps)
+        }
+        let recording = Recording(
+            metadata: metadata, time: time, voltage: voltage, current: current, stepIndex: steps, cycleIndex: cycles,
+            stepKind: kindsFinal, chargeCapacity: qCharge, dischargeCapacity: qDischarge,
+            chargeEnergy: eCharge, dischargeEnergy: eDischarge, temperature: temperature, auxiliary: auxiliary)
+        try recording.validate()
+        return recording
+    }
+
+    static func integers(_ values: [Double], name: String, file: String?, location: (Int) -> Int) throws -> [Int32] {
+        var out = [Int32](repeating: 0, count: values.count)
+        var last: Int32 = 0
+        for (i, v) in values.enumerated() {
+            if v.isNaN { out[i] = last; continue } // empty cell: same as the row before
+            guard v.isFinite, v == v.rounded(), abs(v) < 2e9 else {
+                throw InterphaseError(.invalidData, "\(name) index '\(v)' is not an integer", file: file, line: location(i), column: name)
+            }
+            last = Int32(v)
+            out[i] = last
+        }
+        return out
+    }
+}
+
+/// Per-step charge/energy counters (the `Recording` convention: reset to 0 at each step start, ≥ 0).
+public enum StepCounters {
+    /// Re-bases a counter that an instrument keeps per cycle or per test so it starts each step at 0,
+    /// taking magnitudes (some instruments count discharge negative).
+    /// Rule at each step start: if the counter dropped (the instrument resets it per step) it is kept as
+    /// is; if it carried on, the value at the end of the previous step is subtracted. Empty cells repeat
+    /// the previous value.
+    public static func perStep(_ values: [Double], steps: [Int32]) -> [Double] {
+        var out = [Double](repeating: 0, count: values.count)
+        var start = 0.0
+        var previous = 0.0
+        for i in values.indices {
+            let raw = values[i].isFinite ? abs(values[i]) : previous
+            if i > 0 && steps[i] != steps[i - 1] {
+                start = raw < previous ? 0 : previous
+            }
+            out[i] = max(raw - start, 0)
+            previous = raw
+        }
+        return out
+    }
+
+    /// Splits one unsigned per-step counter into charge and discharge by the step's current sign.
+    public static func splitBySign(_ values: [Double], current: [Double], steps: [Int32]) -> ([Double], [Double]) {
+        var charge = [Double](repeating: 0, count: values.count)
+        var discharge = [Double](repeating: 0, count: values.count)
+        var i = 0
+        while i < values.count {
+            var j = i
+            var net = 0.0
+            while j < values.count && steps[j] == steps[i] { net += current[j]; j += 1 }
+            for k in i..<j {
+                if net > 0 { charge[k] = values[k] } else if net < 0 { discharge[k] = values[k] }
+            }
+            i = j
+        }
+        return (charge, discharge)
+    }
+
+    /// Counters from the current by trapezoidal integration within each step, for files without
+    /// capacity columns. Positive current adds to charge, negative to discharge. - Units: Ah.
+    public static func integrate(current: [Double], time: [Double], steps: [Int32]) -> ([Double], [Double]) {
+        let n = current.count
+        var charge = [Double](repeating: 0, count: n)
+        var discharge = [Double](repeating: 0, count: n)
+        guard n > 1 else { return (charge, discharge) }
+        for i in 1..<n {
+            if steps[i] != steps[i - 1] { continue }
+            let dq = 0.5 * (current[i] + current[i - 1]) * (time[i] - time[i - 1]) / 3600
+            charge[i] = charge[i - 1] + max(dq, 0)
+            discharge[i] = discharge[i - 1] + max(-dq, 0)
+        }
+        return (charge, discharge)
+    }
+}

@@ -1,0 +1,5 @@
+import ArgumentParser
+struct CyclingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "cycling")
+    func run() throws {}
+}

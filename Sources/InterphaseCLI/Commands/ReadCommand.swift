@@ -1,0 +1,74 @@
+import ArgumentParser
+import CyclerData
+import Foundation
+import InterphaseCore
+
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Read a cycler file: print its format, metadata and columns; --to csv writes the normalised recording.")
+
+    @Argument(help: "Cycler file (BioLogic .mpr/.mpt, Neware .nda/.ndax, Arbin .res/.csv/.xlsx, Maccor, LAND .ccs/.xlsx, CSV/TSV).")
+    var file: String
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Write the normalised recording: csv.")
+    var to: String?
+
+    func validate() throws {
+        if let to, to != "csv" { throw ValidationError("--to accepts 'csv'") }
+    }
+
+    func run() throws {
+        let recording = try input.load(file, quiet: output.quiet)
+        let summary = RecordingSummary(recording)
+        switch output.format {
+        case .json: output.emit(summary.json.rendered() + "\n")
+        case .csv: output.emit(summary.columnTable.renderedCSV())
+        case .table: output.emit(summary.text)
+        }
+        if to == "csv" {
+            let directory = output.outURL ?? URL(fileURLWithPath: ".")
+            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".csv"
+            let destination = directory.appendingPathComponent(name)
+            try RecordingCSV.write(recording, to: destination)
+            output.info("wrote \(destination.path)")
+        }
+    }
+}
+
+/// Options for reading input files, shared by the commands that take a cycler file.
+struct InputOptions: ParsableArguments {
+    @Option(name: .long, help: "Column mapping for delimited text, e.g. time=Time(s),voltage=Ewe/V,current=I:mA.")
+    var columns: String?
+
+    @Option(name: .long, help: "Force the input format (\(CyclerFormat.allCases.filter { $0 != .simulation }.map(\.rawValue).joined(separator: ", "))).")
+    var inputFormat: String?
+
+    @Option(name: .customLong("current-mA"), help: "Constant current for files with time and voltage only (mA).")
+    var currentMilliamps: Double?
+
+    func load(_ path: String, quiet: Bool) throws -> Recording {
+        var options = ReadOptions()
+        if let columns { options.columnMapping = try ColumnMapping(parsing: columns) }
+        if let inputFormat {
+            guard let format = CyclerFormat(rawValue: inputFormat) else {
+                throw InterphaseError(.invalidParameter, "unknown format '\(inputFormat)'", parameter: "--input-format",
+                                      expected: CyclerFormat.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            options.format = format
+        }
+        if let currentMilliamps {
+            guard currentMilliamps.isFinite else {
+                throw InterphaseError(.invalidParameter, "not a finite number", parameter: "--current-mA")
+            }
+            options.assumedCurrent = currentMilliamps * 1e-3
+        }
+        let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
+        options.progress = { bar.update($0) }
+        defer { bar.finish() }
+        return try RecordingLoader.load(URL(fileURLWithPath: path), options: options)
+    }
+}
