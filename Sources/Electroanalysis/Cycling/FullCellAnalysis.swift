@@ -1,0 +1,187 @@
+import CyclerData
+import Foundation
+import InterphaseNumerics
+
+/// Full-cell (Li||LFP, Li||NCM811, any insertion electrode) per-cycle metrics.
+///
+/// A cycle is the file's cycle index when the file numbers cycles; otherwise a new cycle starts at each
+/// half cycle in the file's first direction that follows the other direction. Per cycle: charge and
+/// discharge capacity (sum of the cycle's half cycles), CE = charge returned / charge put in
+/// (Q_dis/Q_ch when the file starts with a charge, as cathode cells do; Q_ch/Q_dis when it starts with a
+/// discharge, as graphite||Li half cells do), energy efficiency likewise, mean voltages
+/// = E/Q, and polarisation = V_ch(Q_ch/2) − V_dis(Q_dis/2) on the cycle's longest charge and discharge
+/// (the plateau separation at half capacity). Capacity retention is Q_dis / Q_dis(reference) × 100;
+/// `cyclesToEightyPercent` is the first cycle after the reference whose retention falls below 80 %.
+/// C-rate of a half cycle = |Ī| / I₁C with I₁C = specific 1C current × mass, or the reference cycle's
+/// discharge capacity per hour when no 1C is given.
+public struct FullCellAnalysis: Sendable {
+    public struct Cycle: Sendable {
+        public var index: Int
+        public var fileCycle: Int32
+        /// - Units: Ah.
+        public var chargeCapacity: Double
+        public var dischargeCapacity: Double
+        /// - Units: Wh.
+        public var chargeEnergy: Double
+        public var dischargeEnergy: Double
+        /// Percent; nil when one direction is missing.
+        public var coulombicEfficiency: Double?
+        public var energyEfficiency: Double?
+        /// - Units: V.
+        public var meanChargeVoltage: Double?
+        public var meanDischargeVoltage: Double?
+        public var polarization: Double?
+        /// Discharge C-rate (1/h), nil without a discharge.
+        public var dischargeCRate: Double?
+        public var chargeCRate: Double?
+        /// Percent of the reference cycle's discharge capacity.
+        public var retention: Double?
+        public var startTime: Double
+        /// The half cycles (indices into `halfCycles`) of this cycle.
+        public var halves: [Int]
+    }
+
+    public struct RateGroup: Sendable {
+        /// Nominal C-rate of the group (1/h), rounded to 2 significant digits.
+        public var cRate: Double
+        public var cycles: [Int]
+        /// - Units: Ah.
+        public var meanDischargeCapacity: Double
+    }
+
+    public let cycles: [Cycle]
+    public let halfCycles: [HalfCycle]
+    public let referenceCycle: Int?
+    public let cyclesToEightyPercent: Int?
+    public let finalRetention: Double?
+    /// The current that defines 1C. - Units: A.
+    public let oneCCurrent: Double?
+    public let oneCSource: String
+    public let rateGroups: [RateGroup]
+    public let warnings: [String]
+
+    public init(recording: Recording, halfCycles: [HalfCycle], options: CyclingOptions, mass: Double?) {
+        var warnings: [String] = []
+        self.halfCycles = halfCycles
+        // Group half cycles into cycles.
+        var groups: [[Int]] = []
+        let fileNumbersCycles = Set(halfCycles.map(\.fileCycle)).count > 1
+        // The direction that puts charge in: a cathode cell's cycle starts with a charge, an anode half cell
+        // (graphite||Li) with a discharge. Taken from the first half cycle.
+        let lead = halfCycles.first?.direction ?? 1
+        for (k, half) in halfCycles.enumerated() {
+            if fileNumbersCycles {
+                if let last = groups.last?.last, halfCycles[last].fileCycle == half.fileCycle {
+                    groups[groups.count - 1].append(k)
+                } else {
+                    groups.append([k])
+                }
+            } else {
+                let startsCycle = groups.isEmpty || (half.direction == lead && halfCycles[k - 1].direction != lead)
+                if startsCycle { groups.append([k]) } else { groups[groups.count - 1].append(k) }
+            }
+        }
+        // For CE, the direction that opens the first cycle holding both directions (Neware's cycle 1 may be a
+        // lone discharge from the as-received state; cycle 2 then starts with the charge).
+        let opening = groups.first { g in Set(g.map { halfCycles[$0].direction }).count == 2 }.map { halfCycles[$0[0]].direction } ?? lead
+        var built: [Cycle] = groups.enumerated().map { index, members in
+            let charges = members.filter { halfCycles[$0].direction > 0 }
+            let discharges = members.filter { halfCycles[$0].direction < 0 }
+            let qc = charges.reduce(0) { $0 + halfCycles[$1].capacity }
+            let qd = discharges.reduce(0) { $0 + halfCycles[$1].capacity }
+            let ec = charges.reduce(0) { $0 + halfCycles[$1].energy }
+            let ed = discharges.reduce(0) { $0 + halfCycles[$1].energy }
+            let longestCharge = charges.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+            let longestDischarge = discharges.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+            var polarization: Double?
+            if let c = longestCharge, let d = longestDischarge,
+               let vc = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[c], recording),
+               let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) {
+                polarization = vc - vd
+            }
+            return Cycle(
+                index: index + 1, fileCycle: halfCycles[members[0]].fileCycle, chargeCapacity: qc, dischargeCapacity: qd,
+                chargeEnergy: ec, dischargeEnergy: ed,
+                coulombicEfficiency: qc > 0 && qd > 0 ? (opening > 0 ? qd / qc : qc / qd) * 100 : nil,
+                energyEfficiency: ec > 0 && ed > 0 ? (opening > 0 ? ed / ec : ec / ed) * 100 : nil,
+                meanChargeVoltage: qc > 0 ? ec / qc : nil, meanDischargeVoltage: qd > 0 ? ed / qd : nil,
+                polarization: polarization,
+                dischargeCRate: nil, chargeCRate: nil, retention: nil, startTime: halfCycles[members[0]].startTime,
+                halves: members)
+        }
+        // Reference cycle and 1C.
+        var reference = options.referenceCycle
+        if let r = reference, r > built.count {
+            warnings.append("--reference-cycle \(r) exceeds the \(built.count) cycles; using the first complete cycle")
+            reference = nil
+        }
+        if reference == nil { reference = built.first { $0.chargeCapacity > 0 && $0.dischargeCapacity > 0 }?.index }
+        self.referenceCycle = reference
+        let referenceCapacity = reference.map { built[$0 - 1].dischargeCapacity }
+        if let specific = options.oneCSpecificCurrent, let mass {
+            oneCCurrent = specific * mass
+            oneCSource = String(format: "%.4g mA g⁻¹ × %.4g mg", specific, mass * 1e6)
+        } else if let referenceCapacity, referenceCapacity > 0 {
+            oneCCurrent = referenceCapacity
+            oneCSource = "reference cycle's discharge capacity per hour"
+            if options.oneCSpecificCurrent != nil { warnings.append("--one-c-mA-g needs an active mass; 1C from the reference cycle instead") }
+        } else {
+            oneCCurrent = nil
+            oneCSource = "none"
+        }
+        let oneCValue = oneCCurrent
+        for k in built.indices {
+            func rate(_ direction: Int) -> Double? {
+                guard let oneC = oneCValue, oneC > 0 else { return nil }
+                let members = built[k].halves.filter { halfCycles[$0].direction == direction }
+                guard let main = members.max(by: { halfCycles[$0].capacity < halfCycles[$1].capacity }) else { return nil }
+                // The constant-current part sets the rate: use the current at the half cycle's start, not the
+                // mean (a CV tail lowers the mean).
+                return abs(recording.current[halfCycles[main].range.lowerBound + 1]) / oneC
+            }
+            built[k].dischargeCRate = rate(-1)
+            built[k].chargeCRate = rate(1)
+            if let referenceCapacity, referenceCapacity > 0, built[k].dischargeCapacity > 0 {
+                built[k].retention = built[k].dischargeCapacity / referenceCapacity * 100
+            }
+        }
+        self.cycles = built
+        if let reference {
+            cyclesToEightyPercent = built.first { $0.index > reference && ($0.retention ?? 100) < 80 && $0.dischargeCapacity > 0 }
+                .map { $0.index - reference }
+        } else {
+            cyclesToEightyPercent = nil
+        }
+        finalRetention = built.last { $0.retention != nil }?.retention
+        // Rate groups: consecutive cycles with the same discharge C-rate (2 significant digits).
+        var groupsByRate: [RateGroup] = []
+        for cycle in built {
+            guard let rate = cycle.dischargeCRate, cycle.dischargeCapacity > 0 else { continue }
+            let rounded = SymmetricCellAnalysis.significant(rate, digits: 2)
+            if let last = groupsByRate.last, last.cRate == rounded {
+                var g = last
+                g.meanDischargeCapacity = (g.meanDischargeCapacity * Double(g.cycles.count) + cycle.dischargeCapacity) / Double(g.cycles.count + 1)
+                g.cycles.append(cycle.index)
+                groupsByRate[groupsByRate.count - 1] = g
+            } else {
+                groupsByRate.append(RateGroup(cRate: rounded, cycles: [cycle.index], meanDischargeCapacity: cycle.dischargeCapacity))
+            }
+        }
+        rateGroups = groupsByRate
+        if mass == nil { warnings.append("no active mass (--active-mass-mg): specific capacities are null") }
+        self.warnings = warnings
+    }
+
+    /// Voltage where the half cycle has passed half its charge (trapezoidal charge count, linear
+    /// interpolation). - Units: V.
+    static func voltageAtHalfCapacity(_ half: HalfCycle, _ r: Recording) -> Double? {
+        var q = [0.0]
+        var v = [r.voltage[half.range.lowerBound]]
+        for k in half.range.dropFirst() {
+            q.append(q[q.count - 1] + abs(0.5 * (r.current[k] + r.current[k - 1]) * (r.time[k] - r.time[k - 1])))
+            v.append(r.voltage[k])
+        }
+        guard let total = q.last, total > 0 else { return nil }
+        return Statistics.interpolate(q, v, at: total / 2)
+    }
+}
