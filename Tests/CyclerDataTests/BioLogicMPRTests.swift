@@ -125,7 +125,9 @@ import _InterphaseTestSupport
         #expect(checked >= 10)
     }
 
-    /// Per-step capacity counters: zero before a step's first point's charge, non-decreasing within a step.
+    /// Per-step capacity counters: at a step's first point they hold only that point's own dq, and they
+    /// never decrease within a step. Oracle: the file's own `dq/mA.h` column (itself checked against galvani
+    /// in `matchesGalvani`); the counters are ours, galvani has none per step.
     @Test(arguments: BioLogicMPRTests.files)
     func capacityCountersResetPerStep(_ file: String) throws {
         let rec = try Self.read(file)

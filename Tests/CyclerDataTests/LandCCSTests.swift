@@ -87,7 +87,8 @@ import _InterphaseTestSupport
         #expect(Set(rec.cycleIndex) == [1, 2, 3])
     }
 
-    /// Per-step counters start from the first record's increment and never decrease within a step.
+    /// Per-step counters start from the first record's increment and never decrease within a step
+    /// (an invariant of the Recording model; the step totals themselves are checked against echemistpy-cli).
     @Test func capacityCountersResetPerStep() throws {
         let rec = try Self.read()
         let series = [rec.chargeCapacity, rec.dischargeCapacity, rec.chargeEnergy, rec.dischargeEnergy].compactMap { $0 }

@@ -323,7 +323,8 @@ public enum BioLogicMPRReader: CyclerFileReader {
                 cycleIndex[i] = Int32(c)
             }
         } else if let halves = table.column("half cycle") {
-            for i in 0..<n { cycleIndex[i] = Int32(halves[i] / 2) + 1 }  // u32 storage: ≤ 2^31 after halving
+            // u32 storage: clamp so that a corrupt 0xFFFFFFFF cannot overflow Int32 after the + 1.
+            for i in 0..<n { cycleIndex[i] = Int32(min(halves[i] / 2, Double(Int32.max - 1))) + 1 }
         }
 
         var stepKind: [StepKind]?
