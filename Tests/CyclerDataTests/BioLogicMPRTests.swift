@@ -46,6 +46,19 @@ import _InterphaseTestSupport
         #expect(rec.metadata.format == .biologicMPR)
         #expect(rec.metadata.sourceFile == Fixtures.cycler(file).path)
 
+        // Same column-ID list and data-module version as galvani decoded. Exception: in version-0 files with
+        // two-byte IDs (EC-Lab ≥ 11.50) galvani keeps only each ID's low byte (211/212), while we read the
+        // whole little-endian u16 (467/468, the IDs version-3 files use); both IDs name the same columns.
+        let header = Dictionary(rec.metadata.header.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let galvaniIDs = Self.numbers(ref["column_ids"]).compactMap { $0.map { Int($0) } }
+        let ourIDs = (header["column IDs"] ?? "").split(separator: " ").compactMap { Int($0) }
+        let version = ref["data_module_version"]?.doubleValue.map { Int($0) }
+        #expect(header["data module version"] == version.map(String.init))
+        #expect(ourIDs.count == galvaniIDs.count)
+        for (ours, theirs) in zip(ourIDs, galvaniIDs) {
+            #expect(ours == theirs || (version == 0 && ours & 0xFF == theirs), "column ID \(ours) vs galvani \(theirs)")
+        }
+
         let rows = Self.numbers(ref["sample_indices"]).compactMap { $0.map { Int($0) } }
         #expect(rows.first == 0 && rows.last == rec.count - 1)
         let values = try #require(ref["values"])

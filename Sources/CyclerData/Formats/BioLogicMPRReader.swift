@@ -162,7 +162,9 @@ public enum BioLogicMPRReader: CyclerFileReader {
 
     /// Where the column-ID list and the records start, by data-module version (galvani's reading):
     /// * version 0, EC-Lab < 11.50: one-byte IDs at byte 5, records at byte 100;
-    /// * version 0, EC-Lab ≥ 11.50 (byte 5 is zero): two-byte IDs at byte 6, records at byte 1007;
+    /// * version 0, EC-Lab ≥ 11.50 (byte 5 is zero): two-byte IDs at byte 6, records at byte 1007
+    ///   (galvani keeps only each ID's low byte; the full u16 reads 467/468 where galvani sees 211/212, the
+    ///   IDs version-3 files use for the same columns, so both readings give the same names and widths);
     /// * version 2: two-byte IDs at byte 5, records at byte 405; version 3: records at byte 406.
     static func dataLayout(version: UInt32, byte5: UInt8) -> (idOffset: Int, idWidth: Int, recordsOffset: Int)? {
         switch version {
