@@ -105,44 +105,47 @@ public enum LandCCSReader: CyclerFileReader {
         var qc = 0.0, qd = 0.0, ec = 0.0, ed = 0.0
         var modeInfo = mode(0)
 
-        var page = dataStart
-        while page + pageSize <= bytes.count {
-            let kindByte = bytes[page], valid = Int(bytes[page + 1])
-            guard kindByte == dataPageKind, (1...recordsPerPage).contains(valid) else { page += pageSize; continue }
-            let state = try reader.uint32(at: page + 4)
-            if state != previousState {
-                previousState = state
-                stepNumber += 1
-                stepMilliseconds = 0
-                qc = 0; qd = 0; ec = 0; ed = 0
-                if let known = controls[state] {
-                    control = known
-                } else {
-                    control = try readControl(reader, at: Int(state), referencedFrom: page, path: path)
-                    controls[state] = control
+        // Direct little-endian loads: every page read lies within [page, page + 128) and the loop only
+        // visits whole pages, so the bounds are checked once by the loop condition.
+        try bytes.withUnsafeBytes { raw in
+            func u32(_ p: Int) -> UInt32 { UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: p, as: UInt32.self)) }
+            func f32(_ p: Int) -> Double { Double(Float(bitPattern: u32(p))) }
+            var page = dataStart
+            while page + pageSize <= raw.count {
+                let kindByte = raw[page], valid = Int(raw[page + 1])
+                guard kindByte == dataPageKind, (1...recordsPerPage).contains(valid) else { page += pageSize; continue }
+                let state = u32(page + 4)
+                if state != previousState {
+                    previousState = state
+                    stepNumber += 1
+                    stepMilliseconds = 0
+                    qc = 0; qd = 0; ec = 0; ed = 0
+                    if let known = controls[state] {
+                        control = known
+                    } else {
+                        control = try readControl(reader, at: Int(state), referencedFrom: page, path: path)
+                        controls[state] = control
+                    }
+                    modeInfo = mode(control.modeCode)
+                    if !modeNames.contains(modeInfo.name) { modeNames.append(modeInfo.name) }
                 }
-                modeInfo = mode(control.modeCode)
-                if !modeNames.contains(modeInfo.name) { modeNames.append(modeInfo.name) }
+                for r in 0..<valid {
+                    let p = page + pageHeaderSize + r * recordSize
+                    stepMilliseconds += UInt64(u32(p))
+                    let a = f32(p + 8), dq = abs(f32(p + 12)), de = abs(f32(p + 16))
+                    if a < 0 || (a == 0 && modeInfo.discharge) { qd += dq; ed += de } else { qc += dq; ec += de }
+                    time.append(Double(UInt64(control.startMilliseconds) + stepMilliseconds) / 1000)
+                    stepTime.append(Double(stepMilliseconds) / 1000)
+                    voltage.append(f32(p + 4))
+                    current.append(a)
+                    step.append(stepNumber)
+                    cycle.append(control.cycle)
+                    kind.append(modeInfo.kind)
+                    processStep.append(Double(control.processStep))
+                    qCharge.append(qc); qDischarge.append(qd); eCharge.append(ec); eDischarge.append(ed)
+                }
+                page += pageSize
             }
-            for r in 0..<valid {
-                let p = page + pageHeaderSize + r * recordSize
-                stepMilliseconds += UInt64(try reader.uint32(at: p))
-                let v = Double(try reader.float32(at: p + 4))
-                let a = Double(try reader.float32(at: p + 8))
-                let dq = abs(Double(try reader.float32(at: p + 12)))
-                let de = abs(Double(try reader.float32(at: p + 16)))
-                if a < 0 || (a == 0 && modeInfo.discharge) { qd += dq; ed += de } else { qc += dq; ec += de }
-                time.append(Double(UInt64(control.startMilliseconds) + stepMilliseconds) / 1000)
-                stepTime.append(Double(stepMilliseconds) / 1000)
-                voltage.append(v)
-                current.append(a)
-                step.append(stepNumber)
-                cycle.append(control.cycle)
-                kind.append(modeInfo.kind)
-                processStep.append(Double(control.processStep))
-                qCharge.append(qc); qDischarge.append(qd); eCharge.append(ec); eDischarge.append(ed)
-            }
-            page += pageSize
         }
 
         var metadata = makeMetadata(reader, path: path)
