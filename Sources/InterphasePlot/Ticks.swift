@@ -35,7 +35,13 @@ public enum Ticks {
             let lastTick = (hi / step).rounded(.up) * step
             lower = firstTick
             upper = lastTick
-            if pad {
+            if integer {
+                // Integer axes (cycle number) carry markers at the ends: half a step of room on both sides.
+                lower = min(firstTick, (lo / step).rounded(.down) * step) - 0.5 * step
+                upper = lastTick + 0.5 * step
+                if lo - firstTick >= 0.5 * step { lower = firstTick + 0.5 * step }
+                if lastTick - hi >= 0.5 * step { upper = lastTick - 0.5 * step }
+            } else if pad {
                 // Half a step beyond the outermost tick that the data do not reach gives room but no waste.
                 if lo - firstTick > 0.5 * step + 1e-12 * step { lower = firstTick + 0.5 * step }
                 if lastTick - hi > 0.5 * step + 1e-12 * step { upper = lastTick - 0.5 * step }

@@ -12,6 +12,7 @@ public enum CyclingOutput {
         if let dqdv = analysis.dqdvTable {
             try AtomicFile.write(dqdv.renderedCSV(), to: directory.appendingPathComponent("dqdv.csv"))
         }
+        _ = try CyclingFigures.write(analysis, to: directory)
         // summary.json last: its presence marks a complete output directory.
         try AtomicFile.write(analysis.summaryJSON.rendered() + "\n", to: directory.appendingPathComponent("summary.json"))
     }

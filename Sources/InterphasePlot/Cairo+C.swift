@@ -1,0 +1,138 @@
+import CCairo
+import Foundation
+import InterphaseCore
+
+/// Every cairo call in Interphase: one drawing API that writes SVG, PNG and PDF (cairo 1.16, Debian
+/// `libcairo2-dev`). Coordinates are points (1/72 in) with y pointing down; a PNG is drawn at `scale`
+/// pixels per point.
+final class CairoCanvas {
+    enum Output { case svg, png, pdf }
+    enum Anchor { case left, center, right }
+    enum Baseline { case top, middle, bottom, alphabetic }
+
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    private let output: Output
+    private let path: String?
+
+    /// A canvas that only measures text (an image surface of 1 × 1 px).
+    static func measuring() -> CairoCanvas { CairoCanvas(output: .png, width: 1, height: 1, scale: 1, path: nil) }
+
+    /// - Parameters: width/height in points; `scale` pixels per point for PNG.
+    init(output: Output, width: Double, height: Double, scale: Double, path: String?) {
+        self.output = output
+        self.path = path
+        switch output {
+        case .svg:
+            surface = cairo_svg_surface_create(path, width, height)
+            cairo_svg_surface_restrict_to_version(surface, CAIRO_SVG_VERSION_1_2)
+        case .pdf:
+            surface = cairo_pdf_surface_create(path, width, height)
+        case .png:
+            surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32((width * scale).rounded()), Int32((height * scale).rounded()))
+        }
+        context = cairo_create(surface)
+        if output == .png { cairo_scale(context, scale, scale) }
+        cairo_set_line_cap(context, CAIRO_LINE_CAP_ROUND)
+        cairo_set_line_join(context, CAIRO_LINE_JOIN_ROUND)
+    }
+
+    deinit {
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Flushes vector output or writes the PNG; throws on cairo errors.
+    func finish() throws {
+        if output == .png, let path {
+            let status = cairo_surface_write_to_png(surface, path)
+            if status != CAIRO_STATUS_SUCCESS {
+                throw InterphaseError(.output, "cairo cannot write PNG: \(String(cString: cairo_status_to_string(status)))", file: path)
+            }
+        } else {
+            cairo_surface_finish(surface)
+        }
+        let status = cairo_surface_status(surface)
+        if status != CAIRO_STATUS_SUCCESS {
+            throw InterphaseError(.output, "cairo: \(String(cString: cairo_status_to_string(status)))", file: path)
+        }
+    }
+
+    // MARK: Paths
+
+    func save() { cairo_save(context) }
+    func restore() { cairo_restore(context) }
+    func clip(x: Double, y: Double, width: Double, height: Double) {
+        cairo_rectangle(context, x, y, width, height)
+        cairo_clip(context)
+    }
+
+    func move(_ x: Double, _ y: Double) { cairo_move_to(context, x, y) }
+    func line(_ x: Double, _ y: Double) { cairo_line_to(context, x, y) }
+    func rectangle(_ x: Double, _ y: Double, _ w: Double, _ h: Double) { cairo_rectangle(context, x, y, w, h) }
+    func circle(_ x: Double, _ y: Double, radius: Double) {
+        cairo_new_sub_path(context)
+        cairo_arc(context, x, y, radius, 0, 2 * Double.pi)
+    }
+
+    func setColor(_ c: Color) { cairo_set_source_rgb(context, c.red, c.green, c.blue) }
+
+    func stroke(_ color: Color, width: Double, dash: [Double] = [], preserve: Bool = false) {
+        setColor(color)
+        cairo_set_line_width(context, width)
+        dash.withUnsafeBufferPointer { cairo_set_dash(context, $0.baseAddress, Int32(dash.count), 0) }
+        if preserve { cairo_stroke_preserve(context) } else { cairo_stroke(context) }
+    }
+
+    func fill(_ color: Color, preserve: Bool = false) {
+        setColor(color)
+        if preserve { cairo_fill_preserve(context) } else { cairo_fill(context) }
+    }
+
+    func paintBackground(_ color: Color) {
+        setColor(color)
+        cairo_paint(context)
+    }
+
+    // MARK: Text (cairo's toy font API with DejaVu Sans: it renders −, ′, ″, Ω and superscripts)
+
+    func setFont(_ family: String, size: Double, bold: Bool) {
+        cairo_select_font_face(context, family, CAIRO_FONT_SLANT_NORMAL, bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
+        cairo_set_font_size(context, size)
+    }
+
+    /// Advance width and the font's ascent/descent for `text` in the current font. - Units: pt.
+    func measure(_ text: String) -> (width: Double, ascent: Double, descent: Double) {
+        var extents = cairo_text_extents_t()
+        cairo_text_extents(context, text, &extents)
+        var font = cairo_font_extents_t()
+        cairo_font_extents(context, &font)
+        return (extents.x_advance, font.ascent, font.descent)
+    }
+
+    /// Draws text with its anchor point at (x, y); `rotation` in radians (−π/2 for a y label).
+    func text(_ text: String, x: Double, y: Double, anchor: Anchor, baseline: Baseline, color: Color = .black, rotation: Double = 0) {
+        let m = measure(text)
+        let capHeight = m.ascent * 0.72 // DejaVu's digit/cap height ≈ 0.72 of its ascent
+        var dx = 0.0, dy = 0.0
+        switch anchor {
+        case .left: dx = 0
+        case .center: dx = -m.width / 2
+        case .right: dx = -m.width
+        }
+        switch baseline {
+        case .alphabetic: dy = 0
+        case .top: dy = capHeight
+        case .middle: dy = capHeight / 2
+        case .bottom: dy = -m.descent * 0.3
+        }
+        save()
+        cairo_translate(context, x, y)
+        if rotation != 0 { cairo_rotate(context, rotation) }
+        cairo_move_to(context, dx, dy)
+        setColor(color)
+        cairo_show_text(context, text)
+        cairo_new_path(context)
+        restore()
+    }
+}
