@@ -197,6 +197,19 @@ struct NewareNDATests {
         }
     }
 
+    // A v29 file cut inside its last record: `.malformed` naming the byte offset where the record starts.
+    @Test func cutRecordIsMalformedWithOffset() throws {
+        let whole = try Data(contentsOf: Fixtures.cycler("neware/test.nda"))
+        do {
+            _ = try NewareNDAReader.decode(whole.prefix(whole.count - 40), path: "cut.nda")
+            Issue.record("cut record accepted")
+        } catch let error as InterphaseError {
+            #expect(error.kind == .malformed)
+            #expect(error.lineLabel == "byte offset")
+            #expect(error.line == whole.count - 86)
+        }
+    }
+
     @Test func unsupportedVersionIsNamed() throws {
         var bytes = Array("NEWARE20240101".utf8) + [99, 0]
         bytes += [UInt8](repeating: 0, count: 2000)

@@ -19,7 +19,8 @@ import InterphaseCore
 ///   Unix-epoch µs time stamps; auxiliary records `00 00 00 00 65`.
 ///
 /// As NewareNDA does, records are de-duplicated by `Index` (first kept) and ordered by it; auxiliary values
-/// are joined by `Index`. Time-zone assumption: v29 wall-clock stamps are read as UTC (the file does not
+/// are joined by `Index`. `Recording.time` is the test time (see `NewareRecording.make`: v29 stores the time
+/// within the step, BTS 9.1 the test time); NewareNDA's `Time` is kept as the auxiliary column `Time`. Time-zone assumption: v29 wall-clock stamps are read as UTC (the file does not
 /// say which zone the instrument PC used); BTS 9.x stamps are true UTC.
 public enum NewareNDAReader: CyclerFileReader {
     public static let formats: [CyclerFormat] = [.newareNDA]
@@ -134,8 +135,10 @@ public enum NewareNDAReader: CyclerFileReader {
             header = next
         }
         let start = header + 4
+        // A partial record at the end that starts like a record means the file was cut short; other
+        // trailing bytes are ignored, as NewareNDA ignores them.
         let remainder = (b.count - start) % v29Length
-        if remainder != 0 {
+        if remainder != 0, b.u8(b.count - remainder) == 0x55 || b.u8(b.count - remainder) == 0x65 {
             let record = (b.count - start) / v29Length + 1
             throw InterphaseError(.malformed, "file ends inside record \(record) (byte offset \(b.count - remainder), \(remainder) of \(v29Length) bytes)",
                                   file: path, line: b.count - remainder, lineLabel: "byte offset", expected: "a complete file (truncated?)")

@@ -21,6 +21,8 @@ import FoundationXML
 /// - `data_AUX_<a>_<b>_<c>.ndc` / `*_<n>.ndc` (type 5): auxiliary channels, ordered by those numbers and
 ///   matched in that order to the `Aux…` entries of `TestInfo.xml` (aux id, channel type 103 = temperature).
 ///
+/// `Recording.time` is the test time built from the per-step `Time` of the ndc records (the step durations
+/// summed, see `NewareRecording.make`); NewareNDA's `Time` is kept as the auxiliary column `Time`.
 /// Time-zone assumption: runInfo stamps are UTC; ndc v2/v5 records store a zone-less calendar time, which we
 /// read as UTC. Where NewareNDA would duplicate rows (repeated Index in runInfo v16 or in an aux file with
 /// several channels) we keep the first match.
@@ -29,7 +31,7 @@ public enum NewareNDAXReader: CyclerFileReader {
 
     public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
         let names = Set(probe.zipEntries.map { ($0 as NSString).lastPathComponent })
-        if names.contains("data.ndc") || (names.contains("VersionInfo.xml") && names.contains("TestInfo.xml")) {
+        if names.contains("data.ndc") || names.contains("VersionInfo.xml") {
             return .newareNDAX
         }
         return nil
@@ -254,7 +256,7 @@ public enum NewareNDAXReader: CyclerFileReader {
 
     private static func describe(version: [NewareXML.Element], testInfo: [NewareXML.Element], into m: inout RecordingMetadata) {
         if let v = version.first(where: { $0.name == "ZwjVersion" })?.attributes {
-            let server = v["CurrSvrVer"] ?? v["SvrVer"]
+            let server = v["SvrVer"] ?? v["CurrSvrVer"]
             if let server { m.instrument = "Neware " + server }
             for key in ["SvrVer", "CurrClientVer", "ZwjVersion", "MainXwjVer"] {
                 if let value = v[key] { m.header.append(HeaderField(key, value)) }
