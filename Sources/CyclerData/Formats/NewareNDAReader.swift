@@ -78,7 +78,18 @@ public enum NewareNDAReader: CyclerFileReader {
             guard rows.count > 0 else {
                 throw InterphaseError(.malformed, "no data records found", file: path, expected: "Neware data records (truncated file?)")
             }
-            // Drop repeated Index values (first kept), then order by Index when needed.
+            // Drop repeated Index values (first kept), then order by Index when needed. Usual case: already
+            // strictly increasing, nothing to do.
+            var increasing = true
+            for i in rows.index.indices.dropFirst() where rows.index[i] <= rows.index[i - 1] {
+                increasing = false
+                break
+            }
+            if increasing {
+                var out = rows
+                out.step = newareCountChanges(stepKey)
+                return try NewareRecording.make(out, aux: auxColumns(for: out.index), metadata: metadata)
+            }
             var seen = Set<UInt32>()
             seen.reserveCapacity(rows.count)
             var order: [Int] = []
@@ -98,16 +109,15 @@ public enum NewareNDAReader: CyclerFileReader {
         private func auxColumns(for index: [UInt32]) -> [NewareAuxColumn] {
             guard !aux.isEmpty else { return [] }
             let channels = Array(Set(aux.map(\.channel))).sorted()
-            var position: [UInt32: Int] = [:]
-            position.reserveCapacity(index.count)
-            for (i, value) in index.enumerated() where position[value] == nil { position[value] = i }
+            let position = NewareIndexLookup(index)
             var t = [[Double]](repeating: [Double](repeating: .nan, count: index.count), count: channels.count)
             var v = t
-            var filled = Set<Int>()
+            var filled = [Bool](repeating: false, count: index.count * channels.count)
             for record in aux {
-                guard let row = position[record.index], let c = channels.firstIndex(of: record.channel) else { continue }
-                let key = row &* channels.count &+ c
-                if filled.insert(key).inserted {
+                guard let row = position.position(record.index), let c = channels.firstIndex(of: record.channel) else { continue }
+                let key = row * channels.count + c
+                if !filled[key] {
+                    filled[key] = true
                     t[c][row] = record.t
                     v[c][row] = record.v
                 }

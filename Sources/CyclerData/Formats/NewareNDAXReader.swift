@@ -106,9 +106,7 @@ public enum NewareNDAXReader: CyclerFileReader {
     static func merge(_ vi: NewareNDC.VoltageCurrent, _ run: NewareNDC.RunInfo, _ steps: NewareNDC.StepTable,
                       path: String) throws -> NewareRows {
         let n = vi.index.count
-        var position: [UInt32: Int] = [:]
-        position.reserveCapacity(run.index.count)
-        for (i, index) in run.index.enumerated() where position[index] == nil { position[index] = i }
+        let position = NewareIndexLookup(run.index)
 
         var rows = NewareRows()
         rows.reserve(n)
@@ -119,7 +117,7 @@ public enum NewareNDAXReader: CyclerFileReader {
         var valid = [Bool](repeating: false, count: n)
         var step: Int32 = 0
         for i in 0..<n {
-            if let r = position[vi.index[i]] {
+            if let r = position.position(vi.index[i]) {
                 valid[i] = true
                 step = run.step[r]
                 dt[i] = run.dt[r]
@@ -207,9 +205,7 @@ public enum NewareNDAXReader: CyclerFileReader {
         let declared = testInfo.filter { $0.parent == "TestInfo" && $0.name.contains("Aux") }
         let typeLetters = ["103": "T", "335": "t", "345": "H"]
 
-        var position: [UInt32: Int] = [:]
-        position.reserveCapacity(rows.count)
-        for (i, index) in rows.index.enumerated() where position[index] == nil { position[index] = i }
+        let position = NewareIndexLookup(rows.index)
 
         var out: [NewareAuxColumn] = []
         for (i, file) in files.enumerated() {
@@ -226,7 +222,7 @@ public enum NewareNDAXReader: CyclerFileReader {
                 return NewareAuxColumn(name: letter + id, values: [Double](repeating: .nan, count: rows.count))
             }
             for (r, index) in aux.index.enumerated() {
-                guard let row = position[index], !filled[row] else { continue }
+                guard let row = position.position(index), !filled[row] else { continue }
                 filled[row] = true
                 for c in columns.indices { columns[c].values[row] = aux.columns[c].values[r] }
             }

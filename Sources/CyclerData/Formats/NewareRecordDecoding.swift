@@ -549,3 +549,34 @@ enum NewareNDC {
         return aux
     }
 }
+
+/// Position of the first occurrence of each record Index, for the Index joins (runInfo → data, aux → data).
+/// Neware Index values are record numbers, dense from 1, so a flat table is used when they are small
+/// enough (much faster than hashing); otherwise a dictionary.
+struct NewareIndexLookup {
+    private var dense: [Int32] = []
+    private var sparse: [UInt32: Int] = [:]
+    private let useDense: Bool
+
+    init(_ keys: [UInt32]) {
+        let largest = Int(keys.max() ?? 0)
+        useDense = largest <= 4 * keys.count + 65536 && keys.count < Int(Int32.max)
+        if useDense {
+            dense = [Int32](repeating: -1, count: largest + 1)
+            for (i, key) in keys.enumerated() where dense[Int(key)] < 0 { dense[Int(key)] = Int32(i) }
+        } else {
+            sparse.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() where sparse[key] == nil { sparse[key] = i }
+        }
+    }
+
+    @inline(__always) func position(_ key: UInt32) -> Int? {
+        if useDense {
+            let k = Int(key)
+            guard k < dense.count else { return nil }
+            let p = dense[k]
+            return p < 0 ? nil : Int(p)
+        }
+        return sparse[key]
+    }
+}
