@@ -210,6 +210,8 @@ struct NewareNDATests {
         }
     }
 
+    // No oracle needed: NewareNDA raises NotImplementedError for nda versions other than 29 and 130; we give
+    // `.unsupportedFormat` naming the version and the file.
     @Test func unsupportedVersionIsNamed() throws {
         var bytes = Array("NEWARE20240101".utf8) + [99, 0]
         bytes += [UInt8](repeating: 0, count: 2000)

@@ -96,11 +96,13 @@ struct NewareNDAXTests {
         #expect(throws: InterphaseError.self) { try NewareNDC.parse(Data(short), name: "data.ndc", path: "r.ndax") }
     }
 
-    // NewareNDA's cycle rule on a synthetic status sequence: a cycle starts at a charge run that follows
-    // a discharge (CV_Chg does not start one; SIM arms the counter like a discharge).
-    @Test func cycleNumbering() {
-        // Rest, CC_Chg, CV_Chg, CC_DChg, Rest, CCCV_Chg, CC_DChg, SIM, CC_Chg, CC_Chg
-        let status: [UInt8] = [4, 1, 3, 2, 4, 7, 2, 17, 1, 1]
-        #expect(NewareStatus.generateCycles(status) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3])
+    // Oracle: NewareNDA.utils._generate_cycle_number on the same status sequences (values pasted from
+    // running it): a cycle starts at a CC/CCCV/CP charge run once a discharge or SIM has been seen;
+    // CV_Chg and CPCV_Chg never start one.
+    @Test func cycleNumberingMatchesNewareNDA() {
+        let short: [UInt8] = [4, 1, 3, 2, 4, 7, 2, 17, 1, 1]
+        #expect(NewareStatus.generateCycles(short) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3])
+        let long: [UInt8] = [4, 1, 3, 2, 4, 7, 2, 17, 1, 1, 19, 20, 3, 27, 26, 9, 8, 13, 1]
+        #expect(NewareStatus.generateCycles(long) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 5])
     }
 }

@@ -10,7 +10,7 @@ import FoundationXML
 /// Format source: NewareNDA (PyPI `NewareNDA` 2026.6.11); we follow its decoding so that our rows equal its
 /// rows. The archive holds XML metadata (`VersionInfo.xml`: server/client versions; `TestInfo.xml`: channel,
 /// barcode, start time, the auxiliary channels in order; `Step.xml`: the schedule) and binary `.ndc` files
-/// whose byte 0 is the file type and byte 2 the ndc version (layouts in `NewareNDCDecoding`):
+/// whose byte 0 is the file type and byte 2 the ndc version (layouts in `NewareNDC`, NewareRecordDecoding.swift):
 ///
 /// - `data.ndc` (type 1): either complete records (ndc v2/v5) or only voltage and current per record
 ///   (v11/v14/v16/v17, record number = slot position).
@@ -30,8 +30,8 @@ public enum NewareNDAXReader: CyclerFileReader {
     public static let formats: [CyclerFormat] = [.newareNDAX]
 
     public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        let names = Set(probe.zipEntries.map { ($0 as NSString).lastPathComponent })
-        if names.contains("data.ndc") || names.contains("VersionInfo.xml") {
+        // The names NewareNDA looks for, at the archive root.
+        if probe.zipEntries.contains("data.ndc") || probe.zipEntries.contains("VersionInfo.xml") {
             return .newareNDAX
         }
         return nil
