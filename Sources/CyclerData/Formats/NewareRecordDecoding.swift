@@ -560,7 +560,7 @@ struct NewareIndexLookup {
 
     init(_ keys: [UInt32]) {
         let largest = Int(keys.max() ?? 0)
-        useDense = largest <= 4 * keys.count + 65536 && keys.count < Int(Int32.max)
+        useDense = largest <= 8 * keys.count + 1_000_000 && keys.count < Int(Int32.max)
         if useDense {
             dense = [Int32](repeating: -1, count: largest + 1)
             for (i, key) in keys.enumerated() where dense[Int(key)] < 0 { dense[Int(key)] = Int32(i) }
