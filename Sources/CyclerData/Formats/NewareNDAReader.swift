@@ -76,7 +76,8 @@ public enum NewareNDAReader: CyclerFileReader {
 
         func finish(metadata: RecordingMetadata, path: String) throws -> Recording {
             guard rows.count > 0 else {
-                throw InterphaseError(.malformed, "no data records found", file: path, expected: "Neware data records (truncated file?)")
+                throw InterphaseError(.malformed, "the file holds no data records", file: path,
+                                      expected: "Neware data records (truncated file?)")
             }
             // Drop repeated Index values (first kept), then order by Index when needed. Usual case: already
             // strictly increasing, nothing to do.
@@ -134,7 +135,8 @@ public enum NewareNDAReader: CyclerFileReader {
     private static func readV29(_ b: NewareBytes, path: String, into c: inout Collected) throws {
         let tag: [UInt8] = [0, 0, 0, 0, 0x55, 0]
         guard var header = b.find(tag, from: 0) else {
-            throw InterphaseError(.malformed, "no data records found", file: path, expected: "Neware v29 data records (truncated file?)")
+            throw InterphaseError(.malformed, "no data records found (searched all \(b.count) bytes)", file: path,
+                                  line: b.count, lineLabel: "byte offset", expected: "Neware v29 data records (truncated file?)")
         }
         // The tag can occur inside the header: accept it only when its record has a status and the next
         // record is also a data record (NewareNDA's rule).
@@ -150,7 +152,7 @@ public enum NewareNDAReader: CyclerFileReader {
         let remainder = (b.count - start) % v29Length
         if remainder != 0, b.u8(b.count - remainder) == 0x55 || b.u8(b.count - remainder) == 0x65 {
             let record = (b.count - start) / v29Length + 1
-            throw InterphaseError(.malformed, "file ends inside record \(record) (byte offset \(b.count - remainder), \(remainder) of \(v29Length) bytes)",
+            throw InterphaseError(.malformed, "file ends inside record \(record) (\(remainder) of its \(v29Length) bytes present)",
                                   file: path, line: b.count - remainder, lineLabel: "byte offset", expected: "a complete file (truncated?)")
         }
         c.rows.reserve((b.count - start) / v29Length)

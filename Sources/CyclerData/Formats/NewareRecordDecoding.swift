@@ -114,7 +114,8 @@ enum NewareStatus {
         }
     }
 
-    /// Kind → the Neware name(s) it comes from, for tests and messages.
+    /// The kind for a status name as NewareNDA spells it (`"CCCV_Chg"` → `.constantCurrentConstantVoltage`),
+    /// nil for names not in the table; used to compare with NewareNDA output.
     static func kind(named name: String) -> StepKind? {
         for code in UInt8(0)...UInt8(40) where self.name(code) == name { return kind(code) }
         return nil
@@ -268,6 +269,9 @@ enum NewareRecording {
     /// - Cycle: NewareNDA's default numbering (`NewareStatus.generateCycles`).
     /// - Capacities/energies are per step in the file already; mAh → Ah, mWh → Wh.
     /// - Temperature: aux `T1` (°C) + 273.15, else the first `T…` column.
+    /// - Auxiliary columns keep NewareNDA's names: `T…` converted to K, `V…` in V, other quantities
+    ///   (`t…`, `H…`, `?…`, whose units NewareNDA does not state) as stored with an empty unit. Columns
+    ///   with no value at all (NewareNDA's empty `V1` of BTS 9.1 files) are left out.
     static func make(_ rows: NewareRows, aux: [NewareAuxColumn], metadata: RecordingMetadata) throws -> Recording {
         let n = rows.count
         var perStep = false
