@@ -281,9 +281,10 @@ enum NewareRecording {
         }
         var time = rows.time
         if perStep {
+            let step = rows.step.count == n ? rows.step : newareCountChanges(rows.stepIndex)
             var offset = 0.0
             for i in 0..<n {
-                if i > 0 && rows.step[i] != rows.step[i - 1] { offset += rows.time[i - 1] }
+                if i > 0 && step[i] != step[i - 1] { offset += rows.time[i - 1] }
                 time[i] = offset + rows.time[i]
             }
         }
