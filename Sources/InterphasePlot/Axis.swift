@@ -27,7 +27,9 @@ public struct Axis: Sendable {
 
 /// Where the legend goes, inside the axes.
 public enum LegendLocation: Sendable {
-    case upperLeft, upperRight, lowerLeft, lowerRight, none
+    /// The corner (or the lower/upper centre) whose legend box covers the fewest data points.
+    case best
+    case upperLeft, upperRight, lowerLeft, lowerRight, lowerCenter, upperCenter, none
 }
 
 /// A discrete colour bar beside the axes: one block per entry, labels at block centres.
@@ -51,7 +53,7 @@ public struct Axes: Sendable {
     public var y2: Axis?
     public var series: [Series] = []
     public var decorations: [Decoration] = []
-    public var legend: LegendLocation = .upperRight
+    public var legend: LegendLocation = .best
     /// 1 data unit on x has the same length as on y (Nyquist plots).
     public var equalAspect = false
     /// Lower-case panel letter drawn bold at the top-left ("a", "b").

@@ -44,7 +44,7 @@ struct FigureLayout {
                 m.right = style.edgePad + 6 + 8 + style.tickLabelPad + labels + style.axisLabelPad + lineHeight
             } else {
                 let last = r.axes.x.showTickLabels ? (r.x.major.last.map { measure.measure(Ticks.label($0, decimals: r.x.decimals)).width } ?? 0) : 0
-                m.right = style.edgePad + max(last / 2, 2)
+                m.right = style.edgePad + max(last / 2, 2) + 2
             }
             let xLabels = r.axes.x.showTickLabels ? capHeight + style.tickLabelPad + (r.axes.x.scale == .log ? 3.3 : 0) : 0
             let xTitle = r.axes.x.label.isEmpty || !r.axes.x.showTickLabels ? 0 : lineHeight + style.axisLabelPad

@@ -268,13 +268,48 @@ struct PanelRenderer {
         let textWidth = entries.map { canvas.measure($0.label ?? "").width }.max() ?? 0
         let width = handle + gap + textWidth
         let height = pitch * Double(entries.count) - (pitch - em)
-        let left: Double, top: Double
-        switch axes.legend {
-        case .upperLeft: left = box.x + inset; top = box.y + inset
-        case .upperRight: left = box.right - inset - width; top = box.y + inset
-        case .lowerLeft: left = box.x + inset; top = box.bottom - inset - height
-        case .lowerRight, .none: left = box.right - inset - width; top = box.bottom - inset - height
+        func origin(_ location: LegendLocation) -> (Double, Double) {
+            switch location {
+            case .upperLeft: return (box.x + inset, box.y + inset)
+            case .upperRight: return (box.right - inset - width, box.y + inset)
+            case .upperCenter: return (box.x + (box.width - width) / 2, box.y + inset)
+            case .lowerLeft: return (box.x + inset, box.bottom - inset - height)
+            case .lowerCenter: return (box.x + (box.width - width) / 2, box.bottom - inset - height)
+            case .lowerRight, .none, .best: return (box.right - inset - width, box.bottom - inset - height)
+            }
         }
+        var location = axes.legend
+        if location == .best {
+            // Fewest data points (and line segments sampled at their points) under the legend box.
+            let candidates: [LegendLocation] = [.upperRight, .upperLeft, .lowerRight, .lowerLeft, .upperCenter, .lowerCenter]
+            var counts = [Int](repeating: 0, count: candidates.count)
+            let boxes = candidates.map { origin($0) }
+            for s in axes.series {
+                let stride = max(1, s.x.count / 4000)
+                var joined = false
+                switch s.kind {
+                case .line: joined = true
+                case let .markers(_, line): joined = line != nil
+                case .bars: joined = false
+                }
+                var previous: (Double, Double)?
+                for k in Swift.stride(from: 0, to: s.x.count, by: stride) {
+                    let x = px(s.x[k]), y = py(s.y[k], s.axis)
+                    guard x.isFinite && y.isFinite else { previous = nil; continue }
+                    // Lines count along their length (8 samples per segment), not only at their points.
+                    var samples = [(x, y)]
+                    if joined, let p = previous { samples += (1..<8).map { t in (p.0 + (x - p.0) * Double(t) / 8, p.1 + (y - p.1) * Double(t) / 8) } }
+                    previous = (x, y)
+                    for (sx, sy) in samples {
+                        for (c, o) in boxes.enumerated() where sx >= o.0 - 3 && sx <= o.0 + width + 3 && sy >= o.1 - 3 && sy <= o.1 + height + 3 {
+                            counts[c] += stride
+                        }
+                    }
+                }
+            }
+            location = candidates[counts.indices.min { counts[$0] < counts[$1] } ?? 0]
+        }
+        let (left, top) = origin(location)
         for (k, s) in entries.enumerated() {
             let cy = top + Double(k) * pitch + em / 2
             switch s.kind {

@@ -31,8 +31,11 @@ public enum Ticks {
         if let limits {
             lower = limits.0; upper = limits.1
         } else {
-            let firstTick = (lo / step).rounded(.down) * step
-            let lastTick = (hi / step).rounded(.up) * step
+            // Data within 1 % of a step beyond a tick end at that tick (a trace that ends at 2.4999 V on a
+            // 0.5 V axis gets its limit at 2.5 V, as a hand-set limit would).
+            let snap = 0.01 * step
+            let firstTick = ((lo + snap) / step).rounded(.down) * step
+            let lastTick = ((hi - snap) / step).rounded(.up) * step
             lower = firstTick
             upper = lastTick
             if integer {

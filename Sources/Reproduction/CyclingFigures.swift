@@ -56,7 +56,6 @@ public enum CyclingFigures {
         if let t = a.failureTime {
             axes.add(.verticalLine(x: t / 3600, color: .grey, width: 0.5))
         }
-        axes.legend = .upperLeft
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 
@@ -66,7 +65,6 @@ public enum CyclingFigures {
         axes.add(.markers(complete.map { Double($0.index) }, complete.map { $0.coulombicEfficiency ?? .nan },
                           MarkerStyle(.circle, color: .black, filled: false), joined: LineStyle(color: .black, width: 0.8),
                           label: "Coulombic efficiency"))
-        axes.legend = .lowerRight
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 
@@ -85,7 +83,19 @@ public enum CyclingFigures {
                           joined: LineStyle(color: blue, width: 0.8), label: "Discharge"))
         axes.add(.markers(x, complete.map { $0.coulombicEfficiency ?? .nan }, MarkerStyle(.circle, color: .black, filled: false),
                           joined: LineStyle(color: .black, width: 0.8, dash: [3, 2]), label: "Coulombic efficiency", axis: .right))
-        axes.legend = .lowerRight
+        // Room for the legend: capacities in the upper part of the left axis, CE near the top of the right
+        // axis (the reference figure's choice: CE axis 97–100.5 %).
+        let capacities = complete.flatMap { [$0.chargeCapacity * factor, $0.dischargeCapacity * factor] }
+        if let lo = capacities.min(), let hi = capacities.max(), hi > lo {
+            let layout = Ticks.linear(low: lo - 0.8 * (hi - lo), high: hi)
+            axes.y.limits = (layout.lower, layout.upper)
+        }
+        let efficiencies = complete.compactMap(\.coulombicEfficiency)
+        if let lo = efficiencies.min(), let hi = efficiencies.max(), hi <= 100.5, lo > 50 {
+            let step = hi - lo < 2 ? 1.0 : 5.0
+            axes.y2?.limits = ((lo / step).rounded(.down) * step - 2 * step, 100 + step / 2)
+            axes.y2?.step = step
+        }
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 
@@ -133,7 +143,6 @@ public enum CyclingFigures {
                            label: "Cycle \(c.cycle) \(c.direction > 0 ? "charge" : "discharge")"))
         }
         axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
-        axes.legend = .upperLeft
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 }
