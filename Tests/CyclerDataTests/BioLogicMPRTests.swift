@@ -233,7 +233,7 @@ import _InterphaseTestSupport
     }
 
     @Test func randomBytesThrow() {
-        var generator = SplitMix64(seed: 42)
+        var generator = SplitMix64(state: 42)
         let random = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         Self.expectError(random, [.unsupportedFormat, .malformed])
         Self.expectError(Array("time/s\tEwe/V\n1\t2\n".utf8), [.unsupportedFormat, .malformed])
@@ -256,15 +256,3 @@ import _InterphaseTestSupport
     }
 }
 
-/// A small deterministic generator for reproducible "random" test bytes.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

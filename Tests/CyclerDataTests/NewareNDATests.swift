@@ -137,19 +137,6 @@ enum NewareOracle {
     }
 }
 
-/// Deterministic bytes for the robustness tests.
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8(truncatingIfNeeded: next()) } }
-}
-
 @Suite("Neware .nda reader")
 struct NewareNDATests {
     // Oracle: NewareNDA (Reference/neware.json): 439 rows, v29, cycles 1–2, Rest/CC_Chg/CC_DChg.

@@ -44,7 +44,7 @@ extension CyclingAnalysis {
                 ("hysteresis_rise_time_h", .number(a.hysteresisRiseTime.map { $0 / 3600 })),
                 ("plateau_rule", .string(String(format: "time-weighted mean of |V| excluding the first and last %.0f%% of each half cycle", options.plateauExclusion * 100))),
                 ("failure_rules", .string(String(
-                    format: "stable = median plateau of half cycles %d–%d; divergence: plateau > %.1f× stable or |V| > %.2f V; soft short: plateau < %.2f× stable; noise: detrended relative s.d. > %.2f; each for %d consecutive half cycles",
+                    format: "stable = median plateau of half cycles %d–%d at the same current; divergence: plateau > %.1f× stable or |V| > %.2f V; soft short: plateau < %.2f× stable; noise: detrended relative s.d. > %.2f; each for %d consecutive half cycles",
                     options.stableSkip + 1, options.stableSkip + options.stableCount, options.divergenceFactor, options.divergenceVoltage,
                     options.shortFactor, options.noiseThreshold, options.failurePersistence))),
                 ("rate_table", .array(a.rateSteps.map { step in

@@ -13,9 +13,12 @@ import InterphaseNumerics
 /// *Hysteresis* of a cycle is V̄_strip − V̄_plate with signed plateau means, i.e. the sum of the two
 /// plateau magnitudes (the total voltage gap).
 ///
-/// **Failure.** The stable value is the median plateau of half cycles `stableSkip+1 …
-/// stableSkip+stableCount`. Then, for `failurePersistence` consecutive half cycles:
-/// divergence = plateau > `divergenceFactor` × stable (or any |V| > `divergenceVoltage`, at once);
+/// **Failure.** Half cycles are grouped by current (2 significant digits); a group's stable value is
+/// the median plateau of its half cycles `stableSkip+1 … stableSkip+stableCount` (all of them when the
+/// group has fewer than `stableSkip + 4`), so a rate test's steps each have their own reference. Then,
+/// for `failurePersistence` consecutive half cycles:
+/// divergence = plateau > `divergenceFactor` × stable (or any |V| > `divergenceVoltage` with the
+/// plateau above 2 × stable, at once);
 /// soft short = plateau < `shortFactor` × stable (the voltage collapses to an ohmic near-zero value);
 /// noise = the plateau's detrended relative standard deviation > `noiseThreshold` (erratic voltage).
 /// The failure time is the start of the first half cycle of the first run that meets a criterion;
@@ -106,27 +109,42 @@ public struct SymmetricCellAnalysis: Sendable {
         self.cycles = cycles
         if area == nil { warnings.append("no electrode area (--area-cm2): current densities and areal capacities are null") }
 
-        // Stable values and failure.
+        // Stable values and failure. Overpotential scales with current density, so each half cycle is
+        // compared with the stable value of the half cycles at its own current (2 significant digits):
+        // a rate test's rising steps are not a divergence.
         let plateaus = halves.map(\.plateau)
-        let stableWindow = SymmetricCellAnalysis.window(count: plateaus.count, skip: options.stableSkip, take: options.stableCount)
-        let stable = stableWindow.isEmpty ? nil : Statistics.median(Array(plateaus[stableWindow]))
+        var groups: [Double: [Int]] = [:]
+        for (index, half) in halves.enumerated() {
+            groups[SymmetricCellAnalysis.significant(half.half.meanCurrent, digits: 2), default: []].append(index)
+        }
+        var reference = [Double](repeating: .nan, count: halves.count)
+        var firstCounted = [Int](repeating: 0, count: halves.count)
+        for (_, members) in groups {
+            let window = SymmetricCellAnalysis.window(count: members.count, skip: options.stableSkip, take: options.stableCount)
+            guard !window.isEmpty else { continue }
+            let value = Statistics.median(window.map { plateaus[members[$0]] })
+            for m in members { reference[m] = value; firstCounted[m] = members[window.lowerBound] }
+        }
+        let firstGroup = halves.first.map { SymmetricCellAnalysis.significant($0.half.meanCurrent, digits: 2) }
+        let stable = firstGroup.flatMap { groups[$0] }.map { reference[$0[0]] }
         self.stableOverpotential = stable
         var mode = FailureMode.none
         var failureIndex: Int?
         if let stable, stable > 0 {
             let k = options.failurePersistence
-            func firstRun(_ test: (Half) -> Bool) -> Int? {
+            func firstRun(_ test: (Int, Half) -> Bool) -> Int? {
                 var run = 0
-                for (index, half) in halves.enumerated() where index >= stableWindow.lowerBound {
-                    run = test(half) ? run + 1 : 0
+                for (index, half) in halves.enumerated() {
+                    guard index >= firstCounted[index], reference[index] > 0 else { run = 0; continue }
+                    run = test(index, half) ? run + 1 : 0
                     if run >= k { return index - k + 1 }
                 }
                 return nil
             }
-            let absolute = halves.firstIndex { $0.peak > options.divergenceVoltage && $0.plateau > 2 * stable }
-            let diverging = [firstRun { $0.plateau > options.divergenceFactor * stable }, absolute].compactMap { $0 }.min()
-            let shorted = firstRun { $0.plateau < options.shortFactor * stable }
-            let noisy = firstRun { $0.roughness > options.noiseThreshold }
+            let absolute = halves.indices.first { halves[$0].peak > options.divergenceVoltage && halves[$0].plateau > 2 * reference[$0] }
+            let diverging = [firstRun { i, h in h.plateau > options.divergenceFactor * reference[i] }, absolute].compactMap { $0 }.min()
+            let shorted = firstRun { i, h in h.plateau < options.shortFactor * reference[i] }
+            let noisy = firstRun { _, h in h.roughness > options.noiseThreshold }
             let candidates: [(FailureMode, Int)] = [(.divergence, diverging), (.softShort, shorted), (.noise, noisy)]
                 .compactMap { mode, index in index.map { (mode, $0) } }
             if let earliest = candidates.min(by: { $0.1 < $1.1 }) {
