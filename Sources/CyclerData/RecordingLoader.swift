@@ -43,11 +43,18 @@ public enum RecordingLoader {
         }
         for reader in readers {
             if let format = reader.sniff(probe) {
+                // A text table named like a binary format (notes.mpr) is a mistake worth stopping on.
+                if textFormats.contains(format), binaryExtensions[probe.pathExtension] != nil, probe.pathExtension != "xlsx" {
+                    throw unrecognised(probe)
+                }
                 return try reader.read(url, format: format, options: options)
             }
         }
         throw unrecognised(probe)
     }
+
+    /// Formats whose files are text.
+    static let textFormats: Set<CyclerFormat> = [.delimitedText, .arbinCSV, .biologicMPT, .maccorText]
 
     /// Which format `url` would be read as (nil when none claims it).
     public static func detectFormat(_ url: URL) throws -> CyclerFormat? {

@@ -143,3 +143,11 @@ struct FigureLayout {
         r.y = y
     }
 }
+
+extension FigureLayout {
+    /// For tests: the first panel's axes box (pt) and tick layouts after layout.
+    static func testHook(_ figure: Figure) -> (box: (width: Double, height: Double), x: Ticks.Layout, y: Ticks.Layout) {
+        let layout = FigureLayout(figure: figure, measure: CairoCanvas.measuring())
+        return ((layout.boxes[0].width, layout.boxes[0].height), layout.resolved[0].x, layout.resolved[0].y)
+    }
+}

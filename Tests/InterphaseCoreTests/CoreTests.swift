@@ -1,0 +1,79 @@
+import Foundation
+import InterphaseCore
+import Testing
+import _InterphaseTestSupport
+
+@Suite struct InterphaseErrorTests {
+    @Test func descriptionNamesFileLineColumnAndExpectation() {
+        let e = InterphaseError(.malformed, "expected a number, found \"n/a\"", file: "cells.csv", line: 41, column: "Current(mA)")
+        #expect(e.description == "cells.csv:41: column 'Current(mA)': expected a number, found \"n/a\"")
+        let r = InterphaseError(.malformed, "file ends inside a record", file: "run.nda", line: 7, lineLabel: "record", expected: "a complete file")
+        #expect(r.description == "run.nda (record 7): file ends inside a record (expected a complete file)")
+        let p = InterphaseError(.invalidParameter, "must be positive", parameter: "--area-cm2")
+        #expect(p.description == "parameter --area-cm2: must be positive")
+    }
+}
+
+@Suite struct JSONValueTests {
+    /// Oracle: Foundation's JSONSerialization reads back what we render (round trip), keys keep their order.
+    @Test func renderAndParseRoundTrip() throws {
+        let value = JSONValue.object([
+            ("b", .number(0.1)), ("a", .integer(3)), ("nan", .number(.nan)), ("text", .string("µ \"q\"\n")),
+            ("list", .array([.number(1.5), .null, .bool(true)])),
+        ])
+        let text = value.rendered()
+        #expect(text.range(of: "\"b\"")!.lowerBound < text.range(of: "\"a\"")!.lowerBound)
+        let parsed = try JSONValue.parse(Data(text.utf8))
+        #expect(parsed["b"]?.doubleValue == 0.1)
+        #expect(parsed["a"]?.doubleValue == 3)
+        #expect(parsed["nan"] == .null)
+        #expect(parsed["text"]?.stringValue == "µ \"q\"\n")
+        #expect(parsed["list"]?.arrayValue?.count == 3)
+    }
+}
+
+@Suite struct OutputTests {
+    @Test func atomicWriteLeavesNoTemporaryAndReplaces() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("sub/summary.json")
+        try AtomicFile.write("one", to: url)
+        try AtomicFile.write("two", to: url)
+        #expect(try String(contentsOf: url, encoding: .utf8) == "two")
+        let names = try FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)
+        #expect(names == ["summary.json"])
+    }
+
+    /// A stream that fails half way leaves the destination untouched and no temporary file behind.
+    @Test func failedStreamLeavesNothing() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("cycles.csv")
+        #expect(throws: InterphaseError.self) {
+            try AtomicFile.withStream(to: url) { writer in
+                try writer.write("a,b\n")
+                throw InterphaseError(.output, "interrupted")
+            }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+    }
+
+    @Test func outDirectoryThatIsAFileIsAnError() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("f")
+        try AtomicFile.write("x", to: file)
+        let error = expectInterphaseError(.output) { try OutputDirectory.create(file) }
+        #expect(error?.description.contains("not a directory") == true)
+    }
+
+    @Test func tableRendersCSVWithQuotingAndAlignedText() {
+        var table = TextTable(header: ["name", "value_mV"])
+        table.append(["a, b", "1.50"])
+        table.append(["say \"hi\"", "−2.00"])
+        #expect(table.renderedCSV() == "name,value_mV\n\"a, b\",1.50\n\"say \"\"hi\"\"\",−2.00\n")
+        let lines = table.renderedText().split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[2].hasSuffix(" 1.50"))
+    }
+}
