@@ -74,7 +74,9 @@ public enum Ticks {
     /// Log axis: decades covering the data, labelled 10ⁿ.
     public static func log(low: Double, high: Double) -> Layout {
         let lo = max(low, 1e-300), hi = max(high, lo * 10)
-        let a = Foundation.floor(log10(lo)), b = Foundation.ceil(log10(hi))
+        // Data that reach a decade exactly get one more decade of room, so no point sits on the frame
+        // (0.00316 Hz–10 kHz → 10⁻³–10⁵).
+        let a = Foundation.floor(log10(lo) - 0.02), b = Foundation.ceil(log10(hi) + 0.02)
         let decades = stride(from: a, through: b, by: 1).map { pow(10, $0) }
         var minor: [Double] = []
         for d in decades.dropLast() { for k in 2...9 { minor.append(d * Double(k)) } }
