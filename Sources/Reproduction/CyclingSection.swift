@@ -107,7 +107,10 @@ public struct CyclingSection: ReportSection {
         let enumerator = FileManager.default.enumerator(at: cycler, includingPropertiesForKeys: nil)
         var urls: [URL] = []
         while let url = enumerator?.nextObject() as? URL {
-            if ["md", "mpl", "mps"].contains(url.pathExtension) || url.hasDirectoryPath { continue }
+            // Settings texts (.mpl, .mps), provenance notes and Arbin's metadata companions are not data files.
+            if ["md", "mpl", "mps"].contains(url.pathExtension) || url.hasDirectoryPath || url.lastPathComponent.hasSuffix("_Metadata.csv") {
+                continue
+            }
             urls.append(url)
         }
         for url in urls.sorted(by: { $0.path < $1.path }) {

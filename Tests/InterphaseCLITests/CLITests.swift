@@ -108,6 +108,6 @@ enum CLI {
         let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
         #expect(summary["sections"]?["cycling"]?["full_cell"]?["cell_type"]?.stringValue == "full")
         let files = summary["sections"]?["cycling"]?["files"]?.arrayValue ?? []
-        #expect(files.count == 29) // every cycler file in Data/cycler (not the .mpl/.mps settings texts)
+        #expect(files.count == 28) // every data file in Data/cycler (not .mpl/.mps settings nor the Arbin metadata companion)
     }
 }

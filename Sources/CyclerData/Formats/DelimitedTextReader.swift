@@ -31,7 +31,10 @@ public enum DelimitedTextReader: CyclerFileReader {
         let text = DelimitedText(url)
         let layout = try text.detectLayout(mapping: options.columnMapping)
         var metadata = RecordingMetadata(format: format, sourceFile: url.path)
-        if format == .arbinCSV { metadata.instrument = "Arbin" }
+        if format == .arbinCSV {
+            metadata.instrument = "Arbin"
+            DelimitedTextReader.readArbinCompanion(of: url, into: &metadata)
+        }
         let roles = Set(layout.headers.compactMap(ColumnAliases.role))
         if options.columnMapping == nil && !roles.contains(.current) && options.assumedCurrent == nil {
             throw InterphaseError(.missingColumn, "the file has time and voltage but no current column", file: url.path,
@@ -42,5 +45,22 @@ public enum DelimitedTextReader: CyclerFileReader {
         return try DelimitedRecording.read(url, format: format, layout: layout, mapping: options.columnMapping,
                                            metadata: metadata, keepUnmapped: true, assumedCurrent: options.assumedCurrent,
                                            progress: options.progress)
+    }
+
+    /// Arbin CSV exports made by BEEP come with `<name>_Metadata.csv`: one header row and one value row
+    /// (Test_ID, Device_ID, IV_Ch_ID, First_Start_DateTime as Unix seconds, Schedule_File_Name, …).
+    /// Read when present; its absence is not an error.
+    static func readArbinCompanion(of url: URL, into metadata: inout RecordingMetadata) {
+        let companion = url.deletingPathExtension().path + "_Metadata.csv"
+        guard let text = try? String(contentsOfFile: companion, encoding: .utf8) else { return }
+        let lines = DelimitedText.lines(text).filter { !$0.isEmpty }
+        guard lines.count >= 2 else { return }
+        let keys = DelimitedText.split(lines[0], delimiter: 0x2C)
+        let values = DelimitedText.split(lines[1], delimiter: 0x2C)
+        for (key, value) in zip(keys, values) where !key.isEmpty && !value.isEmpty {
+            metadata.header.append(HeaderField(key, value))
+            if key == "IV_Ch_ID" { metadata.channel = value }
+            if key == "First_Start_DateTime", let seconds = Double(value) { metadata.startTime = Date(timeIntervalSince1970: seconds) }
+        }
     }
 }

@@ -6,8 +6,8 @@ import InterphaseNumerics
 ///
 /// 1. **full** — the median |voltage| while current flows exceeds 1.5 V: an insertion cathode against Li.
 /// 2. **symmetric** — |V| stays below 1.5 V (99th percentile) and the voltage sign follows the current's
-///    sign on ≥ 90 % of current-carrying time, and stripping half cycles are *not* voltage-terminated
-///    (rule 3): Li||Li polarises ± with the current.
+///    sign on ≥ 90 % of the current-carrying time *in each direction present*, and the file is not Li||Cu
+///    (rule 3, tried first): Li||Li polarises ± with the current.
 /// 3. **li-cu** — the plating half cycles (negative current) sit below 0 V (Li nucleation/growth on
 ///    Cu) and at least half of the stripping half cycles end at a cut-off well above their plateau
 ///    (end voltage > 0.2 V and > 3 × the half cycle's median voltage): Li is stripped from Cu until none
@@ -19,22 +19,27 @@ public enum CellTypeDetection {
             return CellTypeDecision(cellType: .full, rule: "no current flows; defaulting to full-cell metrics")
         }
         var active: [Double] = []
-        var agree = 0.0, total = 0.0
+        // Time with V of the current's sign, and total time, per direction (index 0: negative, 1: positive).
+        var agreeBy = [0.0, 0.0], totalBy = [0.0, 0.0]
         for half in halves {
+            let d = half.direction > 0 ? 1 : 0
             for k in half.range.dropFirst() {
                 let dt = recording.time[k] - recording.time[k - 1]
                 let v = recording.voltage[k]
                 active.append(abs(v))
-                total += dt
-                if (v > 0 && half.direction > 0) || (v < 0 && half.direction < 0) { agree += dt }
+                totalBy[d] += dt
+                if (v > 0 && half.direction > 0) || (v < 0 && half.direction < 0) { agreeBy[d] += dt }
             }
         }
+        // The weaker direction decides: a cell whose voltage never changes sign does not follow the current.
+        let agree = zip(agreeBy, totalBy).filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? 0
+        let total = 1.0
         let medianV = Statistics.median(active)
         if medianV > 1.5 {
             return CellTypeDecision(cellType: .full, rule: String(format: "median |V| under current %.2f V > 1.5 V: insertion cathode (full cell)", medianV))
         }
         let p99 = Statistics.quantile(active, 0.99)
-        let agreement = total > 0 ? agree / total : 0
+        let agreement = total > 0 ? agree : 0
         let strips = halves.filter { $0.direction > 0 }
         let plates = halves.filter { $0.direction < 0 }
         let terminated = strips.filter { half in
