@@ -203,20 +203,10 @@ import _InterphaseTestSupport
 
     // MARK: - Errors
 
-    static func expectError(_ bytes: [UInt8], _ kinds: [InterphaseError.Kind], _ check: (InterphaseError) -> Void = { _ in }) {
-        let url = Fixtures.temporaryDirectory("mpr-test").appendingPathComponent("bad.mpr")
-        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
-        do {
-            try Data(bytes).write(to: url)
-            _ = try BioLogicMPRReader.read(url, format: .biologicMPR, options: ReadOptions())
-            Issue.record("no error for \(bytes.count) bad bytes")
-        } catch let error as InterphaseError {
-            #expect(kinds.contains(error.kind), "\(error)")
-            #expect(error.file == url.path)
-            check(error)
-        } catch {
-            Issue.record("unexpected error type: \(error)")
-        }
+    static func expectError(_ bytes: [UInt8], _ kinds: [InterphaseError.Kind], sourceLocation: SourceLocation = #_sourceLocation,
+                            _ check: (InterphaseError) -> Void = { _ in }) {
+        expectReaderError(bytes, reader: BioLogicMPRReader.self, format: .biologicMPR, fileExtension: "mpr", kinds: kinds,
+                          sourceLocation: sourceLocation, check)
     }
 
     @Test func truncatedFileNamesByteOffset() throws {
