@@ -46,6 +46,11 @@ public enum RecordingLoader {
                 return try reader.read(url, format: format, options: options)
             }
         }
+        // Text whose headers no alias knows is exactly what `--columns` is for (the error below suggests it):
+        // with a mapping, read it as delimited text instead of refusing it.
+        if options.columnMapping != nil && probe.looksLikeText {
+            return try DelimitedTextReader.read(url, format: .delimitedText, options: options)
+        }
         throw unrecognised(probe)
     }
 

@@ -80,6 +80,9 @@ enum DelimitedRecording {
             current: values(.current) ?? [Double](repeating: assumedCurrent ?? .nan, count: columns.rows))
         assembly.step = values(.step)
         assembly.cycle = values(.cycle)
+        // Maccor's Cyc# counts from 0 in every export: shift it always, not only when the file happens to
+        // contain cycle 0 (an excerpt starting at Cyc# 37 is cycle 38, as in the full file).
+        if let cycle = roleOf[.cycle], cycle.header.key == "cyc#" { assembly.cycleOffset = 1 }
         assembly.halfCycle = values(.halfCycle)
         assembly.chargeCapacity = values(.chargeCapacity)
         assembly.dischargeCapacity = values(.dischargeCapacity)
@@ -94,8 +97,12 @@ enum DelimitedRecording {
         }
         // Line numbers for errors: rows follow the header one per non-blank line; exact for files without
         // blank lines inside the table, which is every format read here.
+        // The first row with a missing time, voltage or current is the one `build` reports: number the rows
+        // up to it (checking time alone left voltage/current errors naming the row index as a line).
         assembly.lineNumbers = []
-        if let t = assembly.time.firstIndex(where: { !$0.isFinite }) {
+        let firstBad = [assembly.time, assembly.voltage, assembly.current]
+            .compactMap { $0.firstIndex(where: { !$0.isFinite }) }.min()
+        if let t = firstBad {
             assembly.lineNumbers = (0...t).map { Int32(columns.firstDataLine + $0) }
         }
         assembly.auxiliary = auxiliaryIndices.compactMap { index in

@@ -43,6 +43,9 @@ struct DelimitedText {
         /// 1-based line number of each row's first occurrence is not kept; `firstDataLine` lets errors name lines.
         var firstDataLine = 0
         var lastRowShort = false
+        // A row with fewer fields than requested is only acceptable as the file's last row (a copy cut off
+        // mid-line, dropped below with a warning). Anywhere else it means lost data: an error naming the line.
+        var shortLine: (line: Int, fields: Int)?
         /// Line number (1-based) of every row, kept only when requested.
         var lineNumbers: [Int32] = []
         /// 1-based line of a final row that ended early (a file cut off mid-line) and was dropped.
@@ -55,11 +58,15 @@ struct DelimitedText {
     /// (or, with a mapping, all mapped columns), and decides delimiter and decimal separator from it.
     func detectLayout(mapping: ColumnMapping?, headerHint: Int? = nil, encodingLatin1: Bool = true) throws -> DelimitedLayout {
         let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
-        let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
+        // UTF-8 when the bytes are valid UTF-8 (a header `Temperature(°C)` or `Current(µA)` written by
+        // today's tools; read as Latin-1 its "°" became "Â°", an unknown unit), else Latin-1 (EC-Lab, Maccor),
+        // where every byte is a character. A block cut inside a multi-byte character loses its last line anyway.
+        let text = DelimitedText.decodeUTF8(head) ?? String(decoding: head.map { UInt16($0) }, as: UTF16.self)
         var lines = DelimitedText.lines(text)
         if head.count == 256 * 1024 { lines.removeLast() }
         // A UTF-8 byte-order mark would otherwise stick to the first header.
         if let first = lines.first, first.hasPrefix("\u{EF}\u{BB}\u{BF}") { lines[0] = String(first.dropFirst(3)) }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         let candidates = headerHint.map { [$0] } ?? Array(0..<min(lines.count, 300))
         for index in candidates where index < lines.count {
             let line = lines[index]
@@ -93,6 +100,16 @@ struct DelimitedText {
         }
         throw InterphaseError(.missingColumn, "no header line with a time and a voltage column in the first 300 lines",
                               file: path, expected: "headers such as Time(s), Voltage/V, Current(mA), or --columns")
+    }
+
+    /// The bytes as UTF-8, or nil when they are not valid UTF-8 (up to 3 bytes of a character cut at the
+    /// end of the block are ignored).
+    static func decodeUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
+        let array = Array(bytes)
+        for cut in 0...min(3, array.count) {
+            if let text = String(validating: array.dropLast(cut), as: UTF8.self) { return text }
+        }
+        return nil
     }
 
     /// Splits on LF and drops a trailing CR (Swift treats CRLF as one character, so `split("\n")` would not).
@@ -145,6 +162,9 @@ struct DelimitedText {
         let headerLine = layout.headerLine
         var firstDataLine = 0
         var lastRowShort = false
+        // A row with fewer fields than requested is only acceptable as the file's last row (a copy cut off
+        // mid-line, dropped below with a warning). Anywhere else it means lost data: an error naming the line.
+        var shortLine: (line: Int, fields: Int)?
 
         try LineSource.forEachLine(url: url, path: path, progress: progress, reserve: { estimatedLines in
             let rows = max(estimatedLines - headerLine, 16)
@@ -158,6 +178,10 @@ struct DelimitedText {
             var q = start
             while q < end { let c = base[q]; if c != 0x20 && c != 0x09 && c != 0x0D { blank = false; break }; q += 1 }
             if blank { return }
+            if let short = shortLine {
+                throw InterphaseError(.malformed, "the row has \(short.fields) of \(layout.headers.count) fields (line cut short or damaged)",
+                                      file: path, line: short.line, expected: "a value (or an empty field) for every header column")
+            }
             if firstDataLine == 0 { firstDataLine = lineNumber + 1 }
             var field = 0
             var fieldStart = start
@@ -200,6 +224,7 @@ struct DelimitedText {
             // Short line: pad the missing fields so every column keeps one value per row.
             lastRowShort = filled < requests.count
             if filled < requests.count {
+                shortLine = (lineNumber + 1, field + 1)
                 for (k, i) in numeric.enumerated() where outputs[k].count == columns.rows { _ = i; outputs[k].append(.nan) }
                 for t in codes.indices where codes[t].count == columns.rows {
                     let empty = labelTables[t][""] ?? {
