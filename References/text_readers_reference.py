@@ -220,7 +220,8 @@ def xlsx_reference():
          "Discharge_Capacity(Ah)": "Ah", "Charge_Energy(Wh)": "Wh", "Discharge_Energy(Wh)": "Wh"},
         step_column="Step_Index",
         counters=["Charge_Capacity(Ah)", "Discharge_Capacity(Ah)", "Charge_Energy(Wh)", "Discharge_Energy(Wh)"],
-        extra={"sheets": sheets, "data_sheets": data_sheets})
+        extra={"sheets": sheets, "data_sheets": data_sheets,
+               "global_info_rows": [[plain(v) for v in row] for row in wb["Global_Info"].iter_rows(values_only=True)]})
     return {
         "oracle": {"program": "openpyxl", "version": openpyxl.__version__, "python": platform.python_version()},
         "files": {rel: entry},

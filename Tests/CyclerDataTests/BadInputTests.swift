@@ -122,6 +122,15 @@ import _InterphaseTestSupport
         #expect(error.line == 7)
     }
 
+    /// A step number that is not an integer: the error names the line, not the row index.
+    @Test func nonIntegerStep() throws {
+        let url = try Self.write("# exported\nTime(s),Voltage(V),Current(mA),Step\n0,3.0,1,1\n1,3.1,1,1.5\n", "step.csv")
+        let error = try #require(Self.failure(url))
+        #expect(error.kind == .invalidData)
+        #expect(error.column == "step")
+        #expect(error.line == 4)
+    }
+
     /// A zip archive with an .xlsx name but no workbook part: no reader claims it, and the error says the
     /// .xlsx extension promised a workbook; forced as a spreadsheet, the reader names the missing part.
     /// A file with zip magic bytes but no archive behind them is malformed.

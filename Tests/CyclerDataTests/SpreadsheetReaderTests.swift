@@ -61,6 +61,15 @@ import _InterphaseTestSupport
         TextReaderTests.each(ref, "Cycle_Index") { i, v in #expect(rec.cycleIndex[i] == Int32(v), "cycle row \(i)") }
         Self.checkPerStepFinals(rec, ref, ["Charge_Capacity(Ah)": \.chargeCapacity, "Discharge_Capacity(Ah)": \.dischargeCapacity,
                                            "Charge_Energy(Wh)": \.chargeEnergy, "Discharge_Energy(Wh)": \.dischargeEnergy])
+        // Global_Info is a row of names over a row of values (openpyxl's rows 4 and 5): paired by column.
+        let info = try #require(ref["global_info_rows"]?.arrayValue)
+        let names = try #require(info[3].arrayValue), values = try #require(info[4].arrayValue)
+        let header = Dictionary(rec.metadata.header.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        #expect(names[0].stringValue == "Channel" && header["Channel"] == values[0].doubleValue.map { String(Int($0)) })
+        #expect(names[2].stringValue == "Schedule File Name" && header["Schedule File Name"] == values[2].stringValue)
+        #expect(names[5].stringValue == "Software Version" && header["Software Version"] == values[5].stringValue)
+        #expect(names[1].stringValue == "Start DateTime" && header["Start DateTime"] == values[1].stringValue.map { $0 + "Z" })
+        #expect(rec.metadata.startTime == ISO8601DateFormatter().date(from: (values[1].stringValue ?? "") + "Z"))
         // Date_Time is a date-formatted cell: kept as seconds since 1970 (UTC, as Excel has no zone).
         let dates = try #require(rec.auxiliary.first { $0.name == "Date_Time" })
         let formatter = ISO8601DateFormatter()

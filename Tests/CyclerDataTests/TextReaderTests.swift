@@ -226,6 +226,14 @@ import _InterphaseTestSupport
                 Self.each(ref, name) { i, v in #expect(isClose(aux.values[i], v, rel: Self.textRel), "\(name) row \(i)") }
             }
         }
+        // Every column pandas sees is either used (time, voltage, current, cycle, mode) or kept as an
+        // auxiliary column under its EC-Lab name (pandas renames a duplicate `<I>/mA` to `<I>/mA.1`).
+        let used: Set<String> = ["time/s", "Ewe/V", "<Ewe>/V", "<I>/mA", "cycle number", "mode"]
+        let kept = Set(rec.auxiliary.map(\.name))
+        for case let .string(name) in ref["columns"]?.arrayValue ?? [] {
+            let base = name.hasSuffix(".1") ? String(name.dropLast(2)) : name
+            #expect(used.contains(base) || kept.contains(base), "column \(name) lost")
+        }
         // Raw charge columns are kept unconverted as auxiliary columns under their EC-Lab names.
         for name in ["(Q-Qo)/C", "(Q-Qo)/mA.h"] where ref["values"]?[name] != nil {
             let aux = try #require(rec.auxiliary.first { $0.name == name }, "auxiliary \(name)")

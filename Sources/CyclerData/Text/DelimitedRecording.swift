@@ -47,6 +47,9 @@ enum DelimitedRecording {
                                   expected: "a header such as " + (required == .time ? "Time(s)" : required == .voltage ? "Voltage(V)" : "Current(mA)")
                                       + ", or --columns \(name)=<header>")
         }
+        // EC-Lab's per-point `dq` has a role but nothing uses it: keep it as an auxiliary column instead of
+        // dropping it (a mapped column is not auxiliary, so it was silently lost).
+        if mapping == nil { roleOf[.chargeIncrement] = nil }
         // Units must be understood: a wrong factor would silently scale every number.
         var scales: [ColumnRole: (factor: Double, offset: Double)] = [:]
         for (role, entry) in roleOf {
@@ -105,6 +108,8 @@ enum DelimitedRecording {
         if let t = firstBad {
             assembly.lineNumbers = (0...t).map { Int32(columns.firstDataLine + $0) }
         }
+        // Likewise for step/cycle errors found later (rows follow the header one per line).
+        assembly.firstLine = max(columns.firstDataLine, 1)
         assembly.auxiliary = auxiliaryIndices.compactMap { index in
             guard let v = columns.numbers[index], v.contains(where: { $0.isFinite }) else { return nil }
             let header = layout.headers[index]

@@ -28,6 +28,8 @@ struct RecordingAssembly {
     var lineNumbers: [Int32] = []
     /// The label for `lineNumbers` in errors.
     var lineLabel = "line"
+    /// Line (or record) of the first row, for rows beyond `lineNumbers`: row i is at `firstLine + i`.
+    var firstLine = 1
     /// Added to every cycle number when the instrument's count is known to start at 0 (Maccor `Cyc#`);
     /// nil means: shift by 1 only if the file's cycles start at 0.
     var cycleOffset: Int32?
@@ -36,7 +38,7 @@ struct RecordingAssembly {
     func build() throws -> Recording {
         let n = time.count
         let file = metadata.sourceFile
-        func location(_ i: Int) -> Int { i < lineNumbers.count ? Int(lineNumbers[i]) : i + 1 }
+        func location(_ i: Int) -> Int { i < lineNumbers.count ? Int(lineNumbers[i]) : firstLine + i }
         for i in 0..<n where !time[i].isFinite {
             throw InterphaseError(.invalidData, "time is empty or not a number", file: file, line: location(i),
                                   lineLabel: lineLabel, column: "time", expected: "a number of seconds or a duration such as 1d 02:03:04")
