@@ -168,6 +168,14 @@ import _InterphaseTestSupport
         #expect(damagedError.description.contains("gzip"))
     }
 
+    /// A valid gzip of nothing is empty input, not an unrecognised format. (Bytes: `gzip -c < /dev/null`.)
+    @Test func emptyGzip() throws {
+        let url = try Self.write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00,
+                                  0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00], "empty.csv.gz")
+        let error = try #require(Self.failure(url))
+        #expect(error.kind == .emptyInput)
+    }
+
     /// A missing file.
     @Test func missingFile() throws {
         let url = Fixtures.temporaryDirectory("interphase-bad").appendingPathComponent("nothing.csv")

@@ -196,6 +196,7 @@ import _InterphaseTestSupport
             #expect(error.kind == .unsupportedFormat)
             #expect(error.file == url.path)
             #expect(error.description.contains("not a recognised cycler file"))
+            #expect(error.description.contains("impedance"))
         }
     }
 
