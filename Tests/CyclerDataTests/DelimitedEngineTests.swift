@@ -68,6 +68,30 @@ import _InterphaseTestSupport
         #expect(rec.chargeCapacity == [0, 0.25 * 1e-3])
     }
 
+    /// RFC 4180 quoting: a delimiter inside "…" belongs to the field (a comment column before the data,
+    /// a header with a comma), and numbers with a decimal comma quoted in a comma-separated file
+    /// (Excel in a decimal-comma locale).
+    @Test func quotedDelimiters() throws {
+        let rec = try Self.load("""
+            Comment,Time(s),Voltage(V),Current(mA),"Note, free text"
+            "start, rest",0,3.0,1,"a, b"
+            "",1,3.1,1,x
+
+            """, "quoted.csv")
+        #expect(rec.time == [0, 1])
+        #expect(rec.voltage == [3.0, 3.1])
+        #expect(rec.current == [1e-3, 1e-3])
+        let comma = try Self.load("""
+            "Time(s)","Voltage(V)","Current(mA)"
+            "0,5","3,25","1,5"
+            "1,5","3,5","-1,5"
+
+            """, "quotedcomma.csv")
+        #expect(comma.time == [0.5, 1.5])
+        #expect(comma.voltage == [3.25, 3.5])
+        #expect(comma.current == [1.5e-3, -1.5e-3])
+    }
+
     /// Maccor-style durations `Nd HH:MM:SS.f` and LAND-style `D-HH:MM:SS` in the time column.
     @Test func durations() throws {
         let rec = try Self.load("""

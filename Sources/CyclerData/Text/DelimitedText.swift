@@ -81,9 +81,14 @@ struct DelimitedText {
                 accepted = headerHint != nil || (roles.contains(.time) && roles.contains(.voltage))
             }
             guard accepted else { continue }
-            // Decimal comma: the delimiter is not a comma and the first data line has digit,digit.
+            // Decimal comma: the delimiter is not a comma and the first data line has digit,digit; or the
+            // delimiter is a comma and the numbers are quoted with a comma inside ("0,5","3,25").
             var decimalComma = false
-            if delimiter != UInt8(ascii: ",") {
+            if delimiter == UInt8(ascii: ","),
+               let next = lines[(index + 1)...].prefix(5).first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                decimalComma = DelimitedText.split(next, delimiter: delimiter)
+                    .contains { $0.range(of: #"^[-+]?\d+,\d+([eE][-+]?\d+)?$"#, options: .regularExpression) != nil }
+            } else if delimiter != UInt8(ascii: ",") {
                 for next in lines[(index + 1)...].prefix(5) where !next.trimmingCharacters(in: .whitespaces).isEmpty {
                     decimalComma = next.range(of: #"\d,\d"#, options: .regularExpression) != nil && !next.contains(".")
                         || (next.range(of: #"\d,\d"#, options: .regularExpression) != nil
@@ -122,15 +127,30 @@ struct DelimitedText {
     }
 
     static func delimiter(of line: String) -> UInt8? {
-        let counts: [(UInt8, Int)] = [(0x09, line.filter { $0 == "\t" }.count),
-                                      (0x3B, line.filter { $0 == ";" }.count),
-                                      (0x2C, line.filter { $0 == "," }.count)]
+        // Delimiters inside double quotes are text ("Voltage, cell (V)";"Time (s)").
+        var inQuotes = false
+        let unquoted = line.filter { c in
+            if c == "\"" { inQuotes.toggle(); return false }
+            return !inQuotes
+        }
+        let counts: [(UInt8, Int)] = [(0x09, unquoted.filter { $0 == "\t" }.count),
+                                      (0x3B, unquoted.filter { $0 == ";" }.count),
+                                      (0x2C, unquoted.filter { $0 == "," }.count)]
         guard let best = counts.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
         return best.0
     }
 
     static func split(_ line: String, delimiter: UInt8) -> [String] {
-        var fields = line.split(separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false).map(String.init)
+        // Quote-aware (RFC 4180): a delimiter inside "…" belongs to the field.
+        let separator = Character(UnicodeScalar(delimiter))
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        for c in line {
+            if c == "\"" { inQuotes.toggle() }
+            if c == separator && !inQuotes { fields.append(field); field = "" } else { field.append(c) }
+        }
+        fields.append(field)
         while let last = fields.last, last.trimmingCharacters(in: .whitespaces).isEmpty, fields.count > 1 { fields.removeLast() }
         return fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r")) }
     }
@@ -187,9 +207,11 @@ struct DelimitedText {
             var fieldStart = start
             var p = start
             var filled = 0
+            var inQuotes = false // a delimiter inside "…" is part of the field (RFC 4180)
             while true {
                 let atEnd = p == end
-                if atEnd || base[p] == delimiter {
+                if !atEnd && base[p] == 0x22 { inQuotes.toggle() }
+                if atEnd || (base[p] == delimiter && !inQuotes) {
                     if field <= maxIndex {
                         let s = slot[field]
                         if s >= 0 {
@@ -202,7 +224,7 @@ struct DelimitedText {
                             filled += 1
                         } else if s == -1, let t = textSlot[field] {
                             let text = String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: p - fieldStart), as: UTF8.self)
-                                .trimmingCharacters(in: .whitespaces)
+                                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\""))
                             if let code = labelTables[t][text] {
                                 codes[t].append(code)
                             } else {
