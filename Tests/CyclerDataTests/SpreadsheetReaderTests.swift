@@ -111,11 +111,38 @@ import _InterphaseTestSupport
         #expect(header["Schedule_File_Name"] == ref["global"]?["Schedule_File_Name"]?.stringValue)
     }
 
+    /// Excel cells formatted as elapsed time hold days: `[h]:mm:ss` (built-in 46) and a custom
+    /// `[h]:mm:ss.0` must read as seconds (days × 86400), not as dates in 1900; a real date format
+    /// (`yyyy-mm-dd hh:mm:ss`) stays a date (seconds since 1970). Oracle: the serial values written here.
+    @Test func excelDurationAndDateCells() throws {
+        let styles = #"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="2"><numFmt numFmtId="164" formatCode="[h]:mm:ss.0"/><numFmt numFmtId="165" formatCode="yyyy\-mm\-dd hh:mm:ss"/></numFmts><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="46"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs></styleSheet>"#
+        let seconds: [Double] = [0, 10, 3600, 129_600.5] // the last is 36 h: beyond one day
+        var rows: [[Any?]] = [["TestTime", "StepTime", "Voltage(V)", "Current(mA)", "Date"]]
+        for (k, t) in seconds.enumerated() {
+            rows.append([(t / 86400, 1), (t / 86400, 2), 3.0 + Double(k) * 0.1, 1.0, (44123.5 + t / 86400, 3)])
+        }
+        let dir = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("durations.xlsx")
+        try Self.writeXLSX(url, sheetName: "Data", rows: rows, styles: styles)
+        let rec = try RecordingLoader.load(url)
+        #expect(rec.metadata.format == .spreadsheet)
+        for (k, t) in seconds.enumerated() {
+            #expect(isClose(rec.time[k], t, rel: 1e-12, abs: 1e-9), "time row \(k): \(rec.time[k])")
+        }
+        let step = try #require(rec.auxiliary.first { $0.name == "StepTime" })
+        #expect(isClose(step.values[3], 129_600.5, rel: 1e-12))
+        let date = try #require(rec.auxiliary.first { $0.name == "Date" })
+        // 44123.5 = 2020-10-19 12:00:00 (Excel serial days since 1899-12-30).
+        #expect(isClose(date.values[0], 1_603_108_800, rel: 1e-12))
+    }
+
     // MARK: - LAND xlsx (fixture built in the test)
 
     /// Writes a minimal .xlsx: `[Content_Types].xml`, `xl/workbook.xml`, `xl/_rels/workbook.xml.rels`
     /// and `xl/worksheets/sheet1.xml` with inline strings (no sharedStrings.xml, no styles.xml).
-    static func writeXLSX(_ url: URL, sheetName: String, rows: [[Any?]]) throws {
+    /// A cell given as `(value, style)` gets `s="style"`; `styles` is then written as `xl/styles.xml`.
+    static func writeXLSX(_ url: URL, sheetName: String, rows: [[Any?]], styles: String? = nil) throws {
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
         }
@@ -133,6 +160,7 @@ import _InterphaseTestSupport
                 let ref = "\(column(c))\(r + 1)"
                 switch value {
                 case let s as String: sheet += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t>\(escape(s))</t></is></c>"
+                case let (d, style) as (Double, Int): sheet += "<c r=\"\(ref)\" s=\"\(style)\"><v>\(d)</v></c>"
                 case let d as Double: sheet += "<c r=\"\(ref)\"><v>\(d)</v></c>"
                 case let i as Int: sheet += "<c r=\"\(ref)\"><v>\(i)</v></c>"
                 default: break
@@ -146,7 +174,7 @@ import _InterphaseTestSupport
             ("xl/workbook.xml", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="\#(sheetName)" sheetId="1" r:id="rId1"/></sheets></workbook>"#),
             ("xl/_rels/workbook.xml.rels", #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#),
             ("xl/worksheets/sheet1.xml", sheet),
-        ]
+        ] + (styles.map { [("xl/styles.xml", $0)] } ?? [])
         try? FileManager.default.removeItem(at: url)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, text) in files {

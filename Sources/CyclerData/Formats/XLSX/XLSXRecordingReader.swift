@@ -69,7 +69,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
         while r < info.count {
             let row = info[r]
             let named = row.indices.filter { !(row[$0] ?? "").isEmpty }
-            let allText = named.allSatisfy { Double(row[$0]!) == nil && !row[$0]!.hasPrefix("@date:") }
+            let allText = named.allSatisfy { Double(row[$0]!) == nil && !row[$0]!.hasPrefix("@") }
             if named.count >= 2, allText, r + 1 < info.count {
                 let below = info[r + 1]
                 for c in named where c < below.count {
@@ -122,6 +122,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
 
     /// A cell as text for metadata: date cells (`@date:` serial days, no zone in Excel) as ISO 8601 UTC.
     static func cellText(_ cell: String) -> String {
+        if cell.hasPrefix("@duration:") { return String(number(cell)) + " s" }
         guard cell.hasPrefix("@date:") else { return cell }
         let seconds = number(cell)
         guard seconds.isFinite else { return cell }
@@ -137,6 +138,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
         if cell.hasPrefix("@date:") {
             return (Double(cell.dropFirst(6)) ?? .nan) * 86400 - 2_209_161_600 // 1899-12-30 → 1970-01-01
         }
+        if cell.hasPrefix("@duration:") { return (Double(cell.dropFirst(10)) ?? .nan) * 86400 } // days → s
         if let value = Double(cell) { return value }
         return NumberParsing.parseDuration(cell[...]) ?? .nan
     }
