@@ -104,6 +104,17 @@ import _InterphaseTestSupport
         let expected: [Double] = [0, 93784.5, 172801] // 1 d 2 h 3 min 4.5 s; 2 d 1 s
         #expect(rec.time == expected)
         #expect(NumberParsing.parseDuration("12:30") == 750)
+        // A duration format as the header's unit (Neware's "Relative Time(h:min:s.ms)"), by alias and mapped.
+        let text = """
+            Relative Time(h:min:s.ms),Voltage(V),Current(mA)
+            0:00:00.000,3.0,1
+            0:00:10.500,3.1,1
+
+            """
+        #expect(try Self.load(text, "neware.csv").time == [0, 10.5])
+        let mapping = try ColumnMapping(parsing: "time=Relative Time(h:min:s.ms),voltage=Voltage(V),current=Current(mA)")
+        #expect(mapping.entries[.time] == ColumnMapping.Entry(column: "Relative Time(h:min:s.ms)", unit: nil))
+        #expect(try Self.load(text, "neware2.csv", ReadOptions(columnMapping: mapping)).time == [0, 10.5])
         #expect(NumberParsing.parseDuration("abc") == nil)
     }
 
