@@ -200,7 +200,8 @@ def text_reference():
 
 def xlsx_reference():
     rel = "arbin/bs542_004_gr_li_50ua_50mv_1v_191020_Channel_11.xlsx"
-    read = "openpyxl.load_workbook(path, read_only=True, data_only=True)[sheet].iter_rows(values_only=True)"
+    read = ("openpyxl.load_workbook(path, read_only=True, data_only=True)[sheet].iter_rows(values_only=True) "
+            "for each sheet Channel_*, first row = header, all-empty rows skipped, sheets concatenated")
     wb = openpyxl.load_workbook(DATA / rel, read_only=True, data_only=True)
     sheets = wb.sheetnames
     data_sheets = [s for s in sheets if s.startswith("Channel_")]
@@ -255,12 +256,14 @@ def res_reference():
 
 
 def main():
+    groups = {"text": text_reference(), "xlsx": xlsx_reference(), "res": res_reference()}
     doc = {
         "generator": "References/text_readers_reference.py",
+        # Summary first: which program (and version) read which file, with exactly which call.
+        "oracles": {g: {**groups[g]["oracle"], "read_settings": {f: e["read"] for f, e in groups[g]["files"].items()}}
+                    for g in groups},
         "sampling": "round(k * (n - 1) / 24) for k = 0..24, duplicates removed",
-        "text": text_reference(),
-        "xlsx": xlsx_reference(),
-        "res": res_reference(),
+        **groups,
     }
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / "text_readers.json"
