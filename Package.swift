@@ -44,7 +44,10 @@ let package = Package(
         .testTarget(name: "InterphaseCoreTests", dependencies: ["InterphaseCore", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseNumericsTests", dependencies: ["InterphaseNumerics", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphasePlotTests", dependencies: ["InterphasePlot", "_InterphaseTestSupport"]),
-        .testTarget(name: "CyclerDataTests", dependencies: ["CyclerData", "_InterphaseTestSupport"], exclude: ["Reference"]),
+        .testTarget(
+            name: "CyclerDataTests",
+            dependencies: ["CyclerData", "_InterphaseTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Reference"]),
         .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],

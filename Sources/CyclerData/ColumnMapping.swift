@@ -40,7 +40,8 @@ public struct ColumnMapping: Sendable, Equatable {
             }
             var column = parts[1]
             var unit: String?
-            if let colon = column.lastIndex(of: ":") {
+            // `name:unit`, but not a colon inside a header's own unit ("Relative Time(h:min:s.ms)").
+            if let colon = column.lastIndex(of: ":"), !column[colon...].contains(")"), !column[colon...].contains("]") {
                 unit = String(column[column.index(after: colon)...])
                 column = String(column[..<colon])
             }

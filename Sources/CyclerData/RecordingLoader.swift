@@ -50,6 +50,11 @@ public enum RecordingLoader {
                 return try reader.read(url, format: format, options: options)
             }
         }
+        // Text whose headers no alias knows is exactly what `--columns` is for (the error below suggests it):
+        // with a mapping, read it as delimited text instead of refusing it.
+        if options.columnMapping != nil && probe.looksLikeText {
+            return try DelimitedTextReader.read(url, format: .delimitedText, options: options)
+        }
         throw unrecognised(probe)
     }
 
@@ -70,6 +75,13 @@ public enum RecordingLoader {
             let looks = probe.looksLikeText ? "the content is text" : "the content has no known signature"
             return InterphaseError(.unsupportedFormat, "the extension says .\(probe.pathExtension) but \(looks)",
                                    file: probe.path, expected: promised)
+        }
+        // Maccor writes impedance sweeps (`<name>.EDA0001.<channel>`, "MACCOR, INC.  AC Impedance Test") next to
+        // the cycling export: say what the file is rather than only that it is not recognised.
+        if probe.starts(with: "MACCOR, INC.") && probe.prefixText.prefix(200).contains("AC Impedance") {
+            return InterphaseError(.unsupportedFormat,
+                                   "not a recognised cycler file: this is a Maccor AC impedance (EIS/FRA) export, a frequency sweep, not cycling data",
+                                   file: probe.path, expected: "the cycling export of the same channel (e.g. <name>.<channel>)")
         }
         return InterphaseError(
             .unsupportedFormat, "not a recognised cycler file",
@@ -98,6 +110,9 @@ public enum RecordingLoader {
         if Gzip.isGzip(head) {
             ext = url.deletingPathExtension().pathExtension.lowercased()
             let whole = try Gzip.decompress(try Data(contentsOf: url), file: path)
+            guard !whole.isEmpty else {
+                throw InterphaseError(.emptyInput, "the file is empty once decompressed (gzip of 0 bytes)", file: path)
+            }
             prefix = Array(whole.prefix(65536))
         }
         var entries: [String] = []

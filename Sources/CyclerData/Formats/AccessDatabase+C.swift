@@ -3,8 +3,11 @@ import Foundation
 import InterphaseCore
 
 /// The libmdb (mdbtools 1.0) calls: open, list user tables, bind every column as text and fetch rows.
-/// libmdb converts each value to text (numbers in C locale), which is then parsed — the library's own
-/// typed access is internal API.
+/// libmdb converts each value to text (numbers in C locale), which is then parsed; except floating-point
+/// columns, which are read from the row's bytes with libmdb's `mdb_get_single`/`mdb_get_double`, because
+/// its text for them is lossy: "%.8g" for float32 and "%.16g" for float64 do not round-trip (9 and 17
+/// significant digits are needed), so Arbin's float32 Voltage/Current came out rounded to 8 digits
+/// (errors ~1e-9 relative) and float64 Test_Time/capacities off in the last digit.
 extension AccessDatabase {
     static func open(_ path: String) throws -> OpaquePointer {
         guard let mdb = mdb_open(path, MDB_NOFLAGS) else {
@@ -41,14 +44,18 @@ extension AccessDatabase {
         mdb_read_columns(tableDef)
         mdb_rewind_table(tableDef)
         let count = Int(tableDef.pointee.num_cols)
-        let bufferSize = 256 // MDB_BIND_SIZE in mdbtools 1.0
+        // libmdb writes up to `bind_size` bytes (MDB_BIND_SIZE = 16384 in mdbtools 1.0) into each bound
+        // buffer: buffers must be that large, or a long text/memo value overflows them.
+        let bufferSize = max(Int(mdb.pointee.bind_size), 256)
         var buffers: [UnsafeMutablePointer<CChar>] = []
+        var columns: [UnsafeMutablePointer<MdbColumn>] = []
         var lengths = [Int32](repeating: 0, count: count)
         var names: [String] = []
         var types: [Int32] = []
         for i in 0..<count {
             guard let raw = tableDef.pointee.columns.pointee.pdata[i] else { continue }
             let column = raw.assumingMemoryBound(to: MdbColumn.self)
+            columns.append(column)
             names.append(withUnsafeBytes(of: column.pointee.name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
             types.append(Int32(column.pointee.col_type))
             let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
@@ -67,10 +74,16 @@ extension AccessDatabase {
         var text = [[String]](repeating: [], count: names.count)
         let rowEstimate = Int(tableDef.pointee.num_rows)
         for i in names.indices where numericTypes.contains(types[i]) { numbers[i].reserveCapacity(rowEstimate) }
+        // The current page: libmdb's fetch leaves the row in `pg_buf`, at each column's `cur_value_start`.
+        let pageBuffer = UnsafeMutableRawPointer(mdb) + MemoryLayout<MdbHandle>.offset(of: \MdbHandle.pg_buf)!
         while mdb_fetch_row(tableDef) != 0 {
             for i in names.indices {
                 let length = lengths[i]
-                if numericTypes.contains(types[i]) {
+                if length > 0 && types[i] == Int32(MDB_DOUBLE) {
+                    numbers[i].append(mdb_get_double(pageBuffer, columns[i].pointee.cur_value_start))
+                } else if length > 0 && types[i] == Int32(MDB_FLOAT) {
+                    numbers[i].append(Double(mdb_get_single(pageBuffer, columns[i].pointee.cur_value_start)))
+                } else if numericTypes.contains(types[i]) {
                     numbers[i].append(length > 0 ? (Double(String(cString: buffers[i])) ?? .nan) : .nan)
                 } else if types[i] == Int32(MDB_DATETIME) {
                     numbers[i].append(.nan)

@@ -14,10 +14,14 @@ public enum DelimitedTextReader: CyclerFileReader {
 
     public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
         guard probe.looksLikeText || (probe.prefix.first == 0xEF && probe.prefix.count > 3) else { return nil }
-        let text = probe.prefixText
+        // Same header cleaning as `detectLayout`: without it a file starting with a UTF-8 byte-order mark, or
+        // with quoted headers ("Time(s)";"Voltage(V)"), was not recognised at all.
+        var text = probe.prefixText
+        if text.hasPrefix("\u{EF}\u{BB}\u{BF}") { text.removeFirst(3) }
         let lines = DelimitedText.lines(text).prefix(300)
         for line in lines {
-            let fields = line.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" }).map { ColumnHeader(String($0)) }
+            let fields = line.split(whereSeparator: { $0 == "," || $0 == "\t" || $0 == ";" })
+                .map { ColumnHeader(String($0).trimmingCharacters(in: CharacterSet(charactersIn: " \"\r"))) }
             let roles = Set(fields.compactMap(ColumnAliases.role))
             if roles.contains(.time) && roles.contains(.voltage) {
                 let keys = Set(fields.map(\.key))

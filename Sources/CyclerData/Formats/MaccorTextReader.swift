@@ -24,7 +24,7 @@ public enum MaccorTextReader: CyclerFileReader {
 
     public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
         let text = DelimitedText(url)
-        let layout = try text.detectLayout(mapping: options.columnMapping)
+        var layout = try text.detectLayout(mapping: options.columnMapping)
         var metadata = RecordingMetadata(format: .maccorText, instrument: "Maccor", sourceFile: url.path)
         // Header facts: "Today's Date …  Date of Test:\t11/02/2016\t Filename:\t… Procedure: …" or key\tvalue lines.
         for line in layout.preamble {
@@ -49,7 +49,46 @@ public enum MaccorTextReader: CyclerFileReader {
         if url.pathExtension.count == 3, Int(url.pathExtension) != nil, metadata.channel == nil {
             metadata.channel = url.pathExtension
         }
+        if options.columnMapping == nil, let (index, unit, seconds) = try numericTestTimeUnit(url, layout: layout) {
+            layout.headers[index].unit = unit
+            metadata.warnings.append("\(layout.headers[index].raw) has no unit; it advances by 1 per \(seconds) s of the "
+                                     + "wall clock (DPT Time), so it is read as \(unit == "min" ? "minutes" : "hours")")
+        }
         return try DelimitedRecording.read(url, format: .maccorText, layout: layout, mapping: options.columnMapping,
                                            metadata: metadata, keepUnmapped: true, progress: options.progress)
+    }
+
+    /// Maccor can export `TestTime` as a plain number whose unit the file does not state (the "Maccor #4"
+    /// export, maccor_two.txt: TestTime 0, 1, 2, … while the wall clock `DPT Time` advances 60 s per row,
+    /// i.e. minutes). When the time column is numeric with no unit and a `DPT Time` column exists, the unit
+    /// is taken from the ratio of wall-clock to TestTime differences over the first rows (≥ 60 s of clock,
+    /// ±5 %, the clock having 1-s resolution). Returns nil for seconds or when undecidable.
+    static func numericTestTimeUnit(_ url: URL, layout: DelimitedLayout) throws -> (Int, String, Int)? {
+        guard let timeIndex = layout.headers.firstIndex(where: { ColumnAliases.role(of: $0) == .time }),
+              layout.headers[timeIndex].unit == nil,
+              let clockIndex = layout.headers.firstIndex(where: { $0.key == "dpttime" }) else { return nil }
+        let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
+        let lines = DelimitedText.lines(String(decoding: head.map { UInt16($0) }, as: UTF16.self))
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "MM/dd/yyyy HH:mm:ss"
+        var samples: [(time: Double, clock: Double)] = []
+        for line in lines.dropFirst(layout.headerLine + 1).dropLast().prefix(200) where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            let fields = DelimitedText.split(line, delimiter: layout.delimiter)
+            guard fields.count > max(timeIndex, clockIndex) else { break }
+            let timeText = layout.decimalComma ? fields[timeIndex].replacingOccurrences(of: ",", with: ".") : fields[timeIndex]
+            guard let time = Double(timeText.trimmingCharacters(in: .whitespaces)) else { return nil } // durations: unit known
+            guard let clock = formatter.date(from: fields[clockIndex].trimmingCharacters(in: .whitespaces)) else { return nil }
+            samples.append((time, clock.timeIntervalSince1970))
+        }
+        guard let first = samples.first, let last = samples.last, last.clock - first.clock >= 60, last.time > first.time else {
+            return nil
+        }
+        let ratio = (last.clock - first.clock) / (last.time - first.time)
+        for (factor, unit) in [(60.0, "min"), (3600.0, "h")] where abs(ratio / factor - 1) < 0.05 {
+            return (timeIndex, unit, Int(factor))
+        }
+        return nil
     }
 }

@@ -85,6 +85,9 @@ enum ColumnAliases {
             .replacingOccurrences(of: ".", with: "")
         switch role {
         case .time:
+            // A duration format as the unit (Neware "Relative Time(h:min:s.ms)", "Time(hh:mm:ss)"): the
+            // values are durations, which the parser turns into seconds. It used to be an unknown unit.
+            if u.contains(":") { return (1, 0) }
             switch u {
             case "", "s", "sec", "seconds": return (1, 0)
             case "ms": return (1e-3, 0)

@@ -47,6 +47,9 @@ enum DelimitedRecording {
                                   expected: "a header such as " + (required == .time ? "Time(s)" : required == .voltage ? "Voltage(V)" : "Current(mA)")
                                       + ", or --columns \(name)=<header>")
         }
+        // EC-Lab's per-point `dq` has a role but nothing uses it: keep it as an auxiliary column instead of
+        // dropping it (a mapped column is not auxiliary, so it was silently lost).
+        if mapping == nil { roleOf[.chargeIncrement] = nil }
         // Units must be understood: a wrong factor would silently scale every number.
         var scales: [ColumnRole: (factor: Double, offset: Double)] = [:]
         for (role, entry) in roleOf {
@@ -80,6 +83,9 @@ enum DelimitedRecording {
             current: values(.current) ?? [Double](repeating: assumedCurrent ?? .nan, count: columns.rows))
         assembly.step = values(.step)
         assembly.cycle = values(.cycle)
+        // Maccor's Cyc# counts from 0 in every export: shift it always, not only when the file happens to
+        // contain cycle 0 (an excerpt starting at Cyc# 37 is cycle 38, as in the full file).
+        if let cycle = roleOf[.cycle], cycle.header.key == "cyc#" { assembly.cycleOffset = 1 }
         assembly.halfCycle = values(.halfCycle)
         assembly.chargeCapacity = values(.chargeCapacity)
         assembly.dischargeCapacity = values(.dischargeCapacity)
@@ -94,10 +100,16 @@ enum DelimitedRecording {
         }
         // Line numbers for errors: rows follow the header one per non-blank line; exact for files without
         // blank lines inside the table, which is every format read here.
+        // The first row with a missing time, voltage or current is the one `build` reports: number the rows
+        // up to it (checking time alone left voltage/current errors naming the row index as a line).
         assembly.lineNumbers = []
-        if let t = assembly.time.firstIndex(where: { !$0.isFinite }) {
+        let firstBad = [assembly.time, assembly.voltage, assembly.current]
+            .compactMap { $0.firstIndex(where: { !$0.isFinite }) }.min()
+        if let t = firstBad {
             assembly.lineNumbers = (0...t).map { Int32(columns.firstDataLine + $0) }
         }
+        // Likewise for step/cycle errors found later (rows follow the header one per line).
+        assembly.firstLine = max(columns.firstDataLine, 1)
         assembly.auxiliary = auxiliaryIndices.compactMap { index in
             guard let v = columns.numbers[index], v.contains(where: { $0.isFinite }) else { return nil }
             let header = layout.headers[index]

@@ -43,6 +43,9 @@ struct DelimitedText {
         /// 1-based line number of each row's first occurrence is not kept; `firstDataLine` lets errors name lines.
         var firstDataLine = 0
         var lastRowShort = false
+        // A row with fewer fields than requested is only acceptable as the file's last row (a copy cut off
+        // mid-line, dropped below with a warning). Anywhere else it means lost data: an error naming the line.
+        var shortLine: (line: Int, fields: Int)?
         /// Line number (1-based) of every row, kept only when requested.
         var lineNumbers: [Int32] = []
         /// 1-based line of a final row that ended early (a file cut off mid-line) and was dropped.
@@ -55,11 +58,15 @@ struct DelimitedText {
     /// (or, with a mapping, all mapped columns), and decides delimiter and decimal separator from it.
     func detectLayout(mapping: ColumnMapping?, headerHint: Int? = nil, encodingLatin1: Bool = true) throws -> DelimitedLayout {
         let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
-        let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
+        // UTF-8 when the bytes are valid UTF-8 (a header `Temperature(°C)` or `Current(µA)` written by
+        // today's tools; read as Latin-1 its "°" became "Â°", an unknown unit), else Latin-1 (EC-Lab, Maccor),
+        // where every byte is a character. A block cut inside a multi-byte character loses its last line anyway.
+        let text = DelimitedText.decodeUTF8(head) ?? String(decoding: head.map { UInt16($0) }, as: UTF16.self)
         var lines = DelimitedText.lines(text)
         if head.count == 256 * 1024 { lines.removeLast() }
         // A UTF-8 byte-order mark would otherwise stick to the first header.
         if let first = lines.first, first.hasPrefix("\u{EF}\u{BB}\u{BF}") { lines[0] = String(first.dropFirst(3)) }
+        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         let candidates = headerHint.map { [$0] } ?? Array(0..<min(lines.count, 300))
         for index in candidates where index < lines.count {
             let line = lines[index]
@@ -74,9 +81,14 @@ struct DelimitedText {
                 accepted = headerHint != nil || (roles.contains(.time) && roles.contains(.voltage))
             }
             guard accepted else { continue }
-            // Decimal comma: the delimiter is not a comma and the first data line has digit,digit.
+            // Decimal comma: the delimiter is not a comma and the first data line has digit,digit; or the
+            // delimiter is a comma and the numbers are quoted with a comma inside ("0,5","3,25").
             var decimalComma = false
-            if delimiter != UInt8(ascii: ",") {
+            if delimiter == UInt8(ascii: ","),
+               let next = lines[(index + 1)...].prefix(5).first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                decimalComma = DelimitedText.split(next, delimiter: delimiter)
+                    .contains { $0.range(of: #"^[-+]?\d+,\d+([eE][-+]?\d+)?$"#, options: .regularExpression) != nil }
+            } else if delimiter != UInt8(ascii: ",") {
                 for next in lines[(index + 1)...].prefix(5) where !next.trimmingCharacters(in: .whitespaces).isEmpty {
                     decimalComma = next.range(of: #"\d,\d"#, options: .regularExpression) != nil && !next.contains(".")
                         || (next.range(of: #"\d,\d"#, options: .regularExpression) != nil
@@ -95,6 +107,16 @@ struct DelimitedText {
                               file: path, expected: "headers such as Time(s), Voltage/V, Current(mA), or --columns")
     }
 
+    /// The bytes as UTF-8, or nil when they are not valid UTF-8 (up to 3 bytes of a character cut at the
+    /// end of the block are ignored).
+    static func decodeUTF8<Bytes: Collection>(_ bytes: Bytes) -> String? where Bytes.Element == UInt8 {
+        let array = Array(bytes)
+        for cut in 0...min(3, array.count) {
+            if let text = String(validating: array.dropLast(cut), as: UTF8.self) { return text }
+        }
+        return nil
+    }
+
     /// Splits on LF and drops a trailing CR (Swift treats CRLF as one character, so `split("\n")` would not).
     static func lines(_ text: String) -> [String] {
         text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -105,15 +127,30 @@ struct DelimitedText {
     }
 
     static func delimiter(of line: String) -> UInt8? {
-        let counts: [(UInt8, Int)] = [(0x09, line.filter { $0 == "\t" }.count),
-                                      (0x3B, line.filter { $0 == ";" }.count),
-                                      (0x2C, line.filter { $0 == "," }.count)]
+        // Delimiters inside double quotes are text ("Voltage, cell (V)";"Time (s)").
+        var inQuotes = false
+        let unquoted = line.filter { c in
+            if c == "\"" { inQuotes.toggle(); return false }
+            return !inQuotes
+        }
+        let counts: [(UInt8, Int)] = [(0x09, unquoted.filter { $0 == "\t" }.count),
+                                      (0x3B, unquoted.filter { $0 == ";" }.count),
+                                      (0x2C, unquoted.filter { $0 == "," }.count)]
         guard let best = counts.max(by: { $0.1 < $1.1 }), best.1 > 0 else { return nil }
         return best.0
     }
 
     static func split(_ line: String, delimiter: UInt8) -> [String] {
-        var fields = line.split(separator: Character(UnicodeScalar(delimiter)), omittingEmptySubsequences: false).map(String.init)
+        // Quote-aware (RFC 4180): a delimiter inside "…" belongs to the field.
+        let separator = Character(UnicodeScalar(delimiter))
+        var fields: [String] = []
+        var field = ""
+        var inQuotes = false
+        for c in line {
+            if c == "\"" { inQuotes.toggle() }
+            if c == separator && !inQuotes { fields.append(field); field = "" } else { field.append(c) }
+        }
+        fields.append(field)
         while let last = fields.last, last.trimmingCharacters(in: .whitespaces).isEmpty, fields.count > 1 { fields.removeLast() }
         return fields.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"\r")) }
     }
@@ -145,6 +182,9 @@ struct DelimitedText {
         let headerLine = layout.headerLine
         var firstDataLine = 0
         var lastRowShort = false
+        // A row with fewer fields than requested is only acceptable as the file's last row (a copy cut off
+        // mid-line, dropped below with a warning). Anywhere else it means lost data: an error naming the line.
+        var shortLine: (line: Int, fields: Int)?
 
         try LineSource.forEachLine(url: url, path: path, progress: progress, reserve: { estimatedLines in
             let rows = max(estimatedLines - headerLine, 16)
@@ -158,14 +198,20 @@ struct DelimitedText {
             var q = start
             while q < end { let c = base[q]; if c != 0x20 && c != 0x09 && c != 0x0D { blank = false; break }; q += 1 }
             if blank { return }
+            if let short = shortLine {
+                throw InterphaseError(.malformed, "the row has \(short.fields) of \(layout.headers.count) fields (line cut short or damaged)",
+                                      file: path, line: short.line, expected: "a value (or an empty field) for every header column")
+            }
             if firstDataLine == 0 { firstDataLine = lineNumber + 1 }
             var field = 0
             var fieldStart = start
             var p = start
             var filled = 0
+            var inQuotes = false // a delimiter inside "…" is part of the field (RFC 4180)
             while true {
                 let atEnd = p == end
-                if atEnd || base[p] == delimiter {
+                if !atEnd && base[p] == 0x22 { inQuotes.toggle() }
+                if atEnd || (base[p] == delimiter && !inQuotes) {
                     if field <= maxIndex {
                         let s = slot[field]
                         if s >= 0 {
@@ -178,7 +224,7 @@ struct DelimitedText {
                             filled += 1
                         } else if s == -1, let t = textSlot[field] {
                             let text = String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: p - fieldStart), as: UTF8.self)
-                                .trimmingCharacters(in: .whitespaces)
+                                .trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\""))
                             if let code = labelTables[t][text] {
                                 codes[t].append(code)
                             } else {
@@ -200,6 +246,7 @@ struct DelimitedText {
             // Short line: pad the missing fields so every column keeps one value per row.
             lastRowShort = filled < requests.count
             if filled < requests.count {
+                shortLine = (lineNumber + 1, field + 1)
                 for (k, i) in numeric.enumerated() where outputs[k].count == columns.rows { _ = i; outputs[k].append(.nan) }
                 for t in codes.indices where codes[t].count == columns.rows {
                     let empty = labelTables[t][""] ?? {

@@ -28,12 +28,17 @@ struct RecordingAssembly {
     var lineNumbers: [Int32] = []
     /// The label for `lineNumbers` in errors.
     var lineLabel = "line"
+    /// Line (or record) of the first row, for rows beyond `lineNumbers`: row i is at `firstLine + i`.
+    var firstLine = 1
+    /// Added to every cycle number when the instrument's count is known to start at 0 (Maccor `Cyc#`);
+    /// nil means: shift by 1 only if the file's cycles start at 0.
+    var cycleOffset: Int32?
 
     /// Builds and validates the recording.
     func build() throws -> Recording {
         let n = time.count
         let file = metadata.sourceFile
-        func location(_ i: Int) -> Int { i < lineNumbers.count ? Int(lineNumbers[i]) : i + 1 }
+        func location(_ i: Int) -> Int { i < lineNumbers.count ? Int(lineNumbers[i]) : firstLine + i }
         for i in 0..<n where !time[i].isFinite {
             throw InterphaseError(.invalidData, "time is empty or not a number", file: file, line: location(i),
                                   lineLabel: lineLabel, column: "time", expected: "a number of seconds or a duration such as 1d 02:03:04")
@@ -70,7 +75,11 @@ struct RecordingAssembly {
         if let cycle, cycle.contains(where: { $0.isFinite }) {
             cycles = try RecordingAssembly.integers(cycle, name: "cycle", file: file, location: location)
             // Instruments counting from 0 (Maccor Cyc#, EC-Lab cycle number in some techniques) shift to 1-based.
-            if let minimum = cycles.min(), minimum == 0 { cycles = cycles.map { $0 + 1 } }
+            if let offset = cycleOffset {
+                cycles = cycles.map { $0 + offset }
+            } else if let minimum = cycles.min(), minimum == 0 {
+                cycles = cycles.map { $0 + 1 }
+            }
         } else if let halfCycle {
             cycles = try RecordingAssembly.integers(halfCycle, name: "half cycle", file: file, location: location).map { $0 / 2 + 1 }
         } else {

@@ -62,13 +62,28 @@ public enum XLSXRecordingReader: CyclerFileReader {
         if let first = dataSheets.first?.0.name, resolved == .arbinXLSX, first.hasPrefix("Channel_") {
             metadata.channel = first.split(separator: "_").dropFirst().first.map(String.init)
         }
-        for row in info {
-            let cells = row.compactMap { $0 }.filter { !$0.isEmpty }
-            var i = 0
-            while i + 1 < cells.count {
-                metadata.header.append(HeaderField(cells[i], cells[i + 1]))
-                i += 2
+        // Arbin's Global_Info is a table: a row of names with the values in the row below, column by column
+        // (`Channel | Start DateTime | Schedule File Name …` over `11 | 2020-10-19 11:33:31 | Ben\….sdu …`).
+        // Pairing neighbouring cells of one row, as before, gave "Channel" = "Start DateTime".
+        var r = 0
+        while r < info.count {
+            let row = info[r]
+            let named = row.indices.filter { !(row[$0] ?? "").isEmpty }
+            let allText = named.allSatisfy { Double(row[$0]!) == nil && !row[$0]!.hasPrefix("@") }
+            if named.count >= 2, allText, r + 1 < info.count {
+                let below = info[r + 1]
+                for c in named where c < below.count {
+                    guard let value = below[c], !value.isEmpty else { continue }
+                    metadata.header.append(HeaderField(row[c]!, XLSXRecordingReader.cellText(value)))
+                }
+                r += 2
+            } else {
+                r += 1
             }
+        }
+        if let start = metadata.header.first(where: { $0.key == "Start DateTime" }),
+           let date = ISO8601DateFormatter().date(from: start.value) {
+            metadata.startTime = date
         }
         let layout = DelimitedLayout(delimiter: 0x2C, decimalComma: false, headerLine: 0, headers: headers, preamble: [])
         return try DelimitedRecording.assemble(url, layout: layout, mapping: options.columnMapping, metadata: metadata,
@@ -100,9 +115,20 @@ public enum XLSXRecordingReader: CyclerFileReader {
                     columns.rows += 1
                 }
             }
-            columns.firstDataLine = 2
+            columns.firstDataLine = (dataSheets.first?.2 ?? 0) + 2 // 1-based row after the header row
             return columns
         }
+    }
+
+    /// A cell as text for metadata: date cells (`@date:` serial days, no zone in Excel) as ISO 8601 UTC.
+    static func cellText(_ cell: String) -> String {
+        if cell.hasPrefix("@duration:") { return String(number(cell)) + " s" }
+        guard cell.hasPrefix("@date:") else { return cell }
+        let seconds = number(cell)
+        guard seconds.isFinite else { return cell }
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        return formatter.string(from: Date(timeIntervalSince1970: seconds.rounded()))
     }
 
     /// A cell as a number: numeric text, a duration ("1-02:03:04", "02:03:04"), or NaN.
@@ -112,6 +138,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
         if cell.hasPrefix("@date:") {
             return (Double(cell.dropFirst(6)) ?? .nan) * 86400 - 2_209_161_600 // 1899-12-30 → 1970-01-01
         }
+        if cell.hasPrefix("@duration:") { return (Double(cell.dropFirst(10)) ?? .nan) * 86400 } // days → s
         if let value = Double(cell) { return value }
         return NumberParsing.parseDuration(cell[...]) ?? .nan
     }

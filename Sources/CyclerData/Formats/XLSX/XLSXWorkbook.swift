@@ -24,6 +24,8 @@ struct XLSXWorkbook {
     let sharedStrings: [String]
     /// Style index → true when that cell style formats numbers as dates.
     let dateStyles: Set<Int>
+    /// Style indices formatting numbers as durations / times of day (hours, minutes, seconds only).
+    let durationStyles: Set<Int>
 
     init(_ url: URL) throws {
         self.url = url
@@ -56,9 +58,10 @@ struct XLSXWorkbook {
             sharedStrings = []
         }
         if let styles = try? XLSXWorkbook.entry(archive, "xl/styles.xml", file: url.path) {
-            dateStyles = XLSXWorkbook.dateStyles(styles)
+            (dateStyles, durationStyles) = XLSXWorkbook.numberFormatStyles(styles)
         } else {
             dateStyles = []
+            durationStyles = []
         }
     }
 
@@ -79,6 +82,7 @@ struct XLSXWorkbook {
     func rows(of sheet: Sheet, maxRows: Int = .max) throws -> [[String?]] {
         let data = try XLSXWorkbook.entry(archive, sheet.path, file: url.path)
         let parser = SheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, maxRows: maxRows)
+        parser.durationStyles = durationStyles
         let xml = XMLParser(data: data)
         xml.delegate = parser
         if !xml.parse(), parser.rows.count < maxRows {
@@ -88,23 +92,36 @@ struct XLSXWorkbook {
         return parser.rows
     }
 
-    static func dateStyles(_ data: Data) -> Set<Int> {
+    static func dateStyles(_ data: Data) -> Set<Int> { numberFormatStyles(data).dates }
+
+    /// Style indices whose number format is a date (y/d parts: built-in 14–17, 22, or custom) and those
+    /// whose format shows only hours/minutes/seconds (built-in 18–21, 45–47, custom `[h]:mm:ss`, `mm:ss.0`):
+    /// the latter hold a duration or time of day in days, not a date. Treating them as dates, as before,
+    /// turned an elapsed time of 36 h (1.5) into a moment in 1900, −2.2e9 s before 1970.
+    static func numberFormatStyles(_ data: Data) -> (dates: Set<Int>, durations: Set<Int>) {
         let custom = XMLElements.collect(data, names: ["numFmt"])
-        var dateFormats = Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47])
+        var dateFormats = Set([14, 15, 16, 17, 22])
+        var durationFormats = Set([18, 19, 20, 21, 45, 46, 47])
         for format in custom {
             guard let id = format.attributes["numFmtId"].flatMap(Int.init), let code = format.attributes["formatCode"] else { continue }
-            let stripped = code.replacingOccurrences(of: #"\[[^\]]*\]|"[^"]*""#, with: "", options: .regularExpression).lowercased()
-            if stripped.contains("y") || stripped.contains("d") || stripped.contains("h") || stripped.contains("ss") {
+            let lower = code.lowercased()
+            let stripped = lower.replacingOccurrences(of: #"\[[^\]]*\]|"[^"]*""#, with: "", options: .regularExpression)
+            if stripped.contains("y") || stripped.contains("d") {
                 dateFormats.insert(id)
+            } else if stripped.contains("h") || stripped.contains("ss") || lower.range(of: #"\[(h+|m+|s+)\]"#, options: .regularExpression) != nil {
+                durationFormats.insert(id)
             }
         }
-        var styles = Set<Int>()
+        var dates = Set<Int>()
+        var durations = Set<Int>()
         // The <xf> elements inside <cellXfs>, in order, are the style indices cells refer to.
         let cellXfs = XMLElements.collect(data, names: ["xf"], inside: "cellXfs")
         for (index, xf) in cellXfs.enumerated() {
-            if let id = xf.attributes["numFmtId"].flatMap(Int.init), dateFormats.contains(id) { styles.insert(index) }
+            guard let id = xf.attributes["numFmtId"].flatMap(Int.init) else { continue }
+            if dateFormats.contains(id) { dates.insert(index) }
+            if durationFormats.contains(id) { durations.insert(index) }
         }
-        return styles
+        return (dates, durations)
     }
 }
 
@@ -187,6 +204,8 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 final class SheetParser: NSObject, XMLParserDelegate {
     private let sharedStrings: [String]
     private let dateStyles: Set<Int>
+    /// Cells in these styles are durations in days, returned as "@duration:<days>".
+    var durationStyles: Set<Int> = []
     private let maxRows: Int
     private(set) var rows: [[String?]] = []
     private var row: [String?] = []
@@ -236,6 +255,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
             if cellType == "s" { value = Int(text).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } }
             if cellType == "n" && dateStyles.contains(cellStyle), let serial = Double(text) {
                 value = "@date:" + String(serial)
+            } else if cellType == "n" && durationStyles.contains(cellStyle), let days = Double(text) {
+                value = "@duration:" + String(days)
             }
             if text.isEmpty && cellType != "s" { value = nil }
             while row.count < column { row.append(nil) }
