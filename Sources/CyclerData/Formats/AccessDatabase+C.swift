@@ -37,7 +37,9 @@ extension AccessDatabase {
 
     static func read(_ handle: OpaquePointer, table name: String, file: String) throws -> Table {
         let mdb = UnsafeMutablePointer<MdbHandle>(handle)
-        guard let tableDef = mdb_read_table_by_name(mdb, strdup(name), Int32(MDB_TABLE)) else {
+        // libmdb takes a non-const gchar* but only compares it.
+        let found = name.withCString { mdb_read_table_by_name(mdb, UnsafeMutablePointer(mutating: $0), Int32(MDB_TABLE)) }
+        guard let tableDef = found else {
             throw InterphaseError(.malformed, "table \(name) cannot be read", file: file)
         }
         defer { mdb_free_tabledef(tableDef) }
