@@ -32,16 +32,30 @@ public enum LegendLocation: Sendable {
     case upperLeft, upperRight, lowerLeft, lowerRight, lowerCenter, upperCenter, none
 }
 
-/// A discrete colour bar beside the axes: one block per entry, labels at block centres.
+/// A colour bar beside the axes, as tall as the axes and 1/25 of its height wide.
+///
+/// Discrete (one block per entry, labels at block centres, no tick marks — cycle numbers) or continuous
+/// (a colour map over a value range with ticks chosen by the axis rules — fields).
 public struct Colorbar: Sendable {
     public var colors: [Color]
     public var labels: [String]
     public var title: String
+    /// Continuous bars: the colour map and its value range.
+    public var continuous: (colormap: Colormap, range: ClosedRange<Double>)?
 
+    /// A discrete bar.
     public init(colors: [Color], labels: [String], title: String) {
         self.colors = colors
         self.labels = labels
         self.title = title
+    }
+
+    /// A continuous bar for `colormap` over `range`.
+    public init(colormap: Colormap, range: ClosedRange<Double>, title: String) {
+        self.colors = []
+        self.labels = []
+        self.title = title
+        self.continuous = (colormap, range)
     }
 }
 

@@ -75,6 +75,34 @@ final class CairoCanvas {
         cairo_arc(context, x, y, radius, 0, 2 * Double.pi)
     }
 
+    /// Paints ARGB32 pixels (`rows` rows top-down) scaled to the rectangle, without smoothing between
+    /// cells (nearest neighbour), so each grid value stays a crisp block.
+    func image(_ pixels: [UInt32], columns: Int, rows: Int, x: Double, y: Double, width: Double, height: Double) {
+        var data = pixels
+        let stride = Int(cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, Int32(columns)))
+        guard stride == columns * 4 else {
+            // Cairo rows are padded; copy row by row into a padded buffer.
+            var padded = [UInt32](repeating: 0, count: stride / 4 * rows)
+            for r in 0..<rows { for c in 0..<columns { padded[r * stride / 4 + c] = pixels[r * columns + c] } }
+            image(padded, columns: stride / 4, rows: rows, x: x, y: y, width: width * Double(stride / 4) / Double(columns), height: height)
+            return
+        }
+        data.withUnsafeMutableBytes { buffer in
+            guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return }
+            let source = cairo_image_surface_create_for_data(base, CAIRO_FORMAT_ARGB32, Int32(columns), Int32(rows), Int32(stride))
+            defer { cairo_surface_destroy(source) }
+            save()
+            cairo_rectangle(context, x, y, width, height)
+            cairo_clip(context)
+            cairo_translate(context, x, y)
+            cairo_scale(context, width / Double(columns), height / Double(rows))
+            cairo_set_source_surface(context, source, 0, 0)
+            cairo_pattern_set_filter(cairo_get_source(context), CAIRO_FILTER_NEAREST)
+            cairo_paint(context)
+            restore()
+        }
+    }
+
     func setColor(_ c: Color) { cairo_set_source_rgb(context, c.red, c.green, c.blue) }
 
     func stroke(_ color: Color, width: Double, dash: [Double] = [], preserve: Bool = false) {

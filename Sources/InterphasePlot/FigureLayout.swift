@@ -40,7 +40,12 @@ struct FigureLayout {
                 m.right = style.edgePad + FigureLayout.maxLabelWidth(y2, axis: axis, measure: measure, style: style)
                     + style.tickLabelPad + (axis.label.isEmpty ? 0 : lineHeight + style.axisLabelPad)
             } else if let bar = r.axes.colorbar {
-                let labels = bar.labels.map { measure.measure($0).width }.max() ?? 0
+                var texts = bar.labels
+                if let c = bar.continuous {
+                    let t = Ticks.linear(low: c.range.lowerBound, high: c.range.upperBound, limits: (c.range.lowerBound, c.range.upperBound))
+                    texts = t.major.map { Ticks.label($0, decimals: t.decimals) }
+                }
+                let labels = texts.map { measure.measure($0).width }.max() ?? 0
                 m.right = style.edgePad + 6 + 8 + style.tickLabelPad + labels + style.axisLabelPad + lineHeight
             } else {
                 let last = r.axes.x.showTickLabels ? (r.x.major.last.map { measure.measure(Ticks.label($0, decimals: r.x.decimals)).width } ?? 0) : 0
@@ -131,6 +136,14 @@ struct FigureLayout {
     /// Equal aspect (Nyquist): one data unit has the same length on both axes and both use the same step.
     /// The axis whose data need less room is extended upward (x to the right, y upward) to fill the box.
     static func equalize(_ r: inout ResolvedAxes, box: inout Box) {
+        let hasImage = r.axes.series.contains { if case .image = $0.kind { return true }; return false }
+        if hasImage {
+            // A field keeps its extent; the box shrinks instead (matplotlib's adjustable="box").
+            let scale = max((r.x.upper - r.x.lower) / box.width, (r.y.upper - r.y.lower) / box.height)
+            box.width = (r.x.upper - r.x.lower) / scale
+            box.height = (r.y.upper - r.y.lower) / scale
+            return
+        }
         let step = max(r.x.major.count > 1 ? r.x.major[1] - r.x.major[0] : 1, r.y.major.count > 1 ? r.y.major[1] - r.y.major[0] : 1)
         var x = Ticks.linear(low: r.x.lower, high: r.x.upper, step: step, pad: false)
         var y = Ticks.linear(low: r.y.lower, high: r.y.upper, step: step, pad: false)

@@ -75,6 +75,22 @@ struct PanelRenderer {
             for (x, y) in zip(s.x, s.y) where x.isFinite && y.isFinite {
                 drawMarker(markerStyle, at: px(x), py(y, s.axis))
             }
+        case let .image(values, columns, rows, colormap, range):
+            guard columns > 0, rows > 0, values.count == columns * rows, s.x.count == 2, s.y.count == 2 else { return }
+            let span = range.upperBound - range.lowerBound
+            var pixels = [UInt32](repeating: 0, count: columns * rows)
+            for row in 0..<rows {
+                for column in 0..<columns {
+                    let v = values[row * columns + column]
+                    let t = span > 0 ? (v - range.lowerBound) / span : 0
+                    let c = v.isFinite ? colormap.color(at: t) : .white
+                    // Cairo rows run top-down; the data's first row is at the bottom.
+                    pixels[(rows - 1 - row) * columns + column] = 0xFF00_0000 | UInt32((c.red * 255).rounded()) << 16
+                        | UInt32((c.green * 255).rounded()) << 8 | UInt32((c.blue * 255).rounded())
+                }
+            }
+            let left = px(s.x[0]), right = px(s.x[1]), top = py(s.y[1]), bottom = py(s.y[0])
+            canvas.image(pixels, columns: columns, rows: rows, x: left, y: top, width: right - left, height: bottom - top)
         case let .bars(color, width, offset):
             for (x, y) in zip(s.x, s.y) where x.isFinite && y.isFinite {
                 let left = px(x + offset - width / 2), right = px(x + offset + width / 2)
@@ -290,7 +306,7 @@ struct PanelRenderer {
                 switch s.kind {
                 case .line: joined = true
                 case let .markers(_, line): joined = line != nil
-                case .bars: joined = false
+                case .bars, .image: joined = false
                 }
                 var previous: (Double, Double)?
                 for k in Swift.stride(from: 0, to: s.x.count, by: stride) {
@@ -325,6 +341,8 @@ struct PanelRenderer {
             case let .bars(color, _, _):
                 canvas.rectangle(left + handle / 2 - em * 0.35, cy - em * 0.35, em * 0.7, em * 0.7)
                 canvas.fill(color)
+            case .image:
+                break
             }
             canvas.text(s.label ?? "", x: left + handle + gap, y: cy, anchor: .left, baseline: .middle)
         }
@@ -333,24 +351,44 @@ struct PanelRenderer {
     // MARK: Colour bar
 
     func drawColorbar(_ bar: Colorbar) {
-        guard !bar.colors.isEmpty else { return }
         let x0 = box.right + 6
         let width = max(box.height / 25, 4)
-        let block = box.height / Double(bar.colors.count)
-        for (k, color) in bar.colors.enumerated() {
-            let top = box.bottom - Double(k + 1) * block
-            canvas.rectangle(x0, top, width, block + 0.2)
-            canvas.fill(color)
+        canvas.setFont(style.fontFamily, size: style.fontSize, bold: false)
+        var widest = 0.0
+        if let continuous = bar.continuous {
+            // A vertical strip of 256 colours, ticks inward on the right edge as on an axis.
+            let steps = 256
+            let pixels = (0..<steps).map { k -> UInt32 in
+                let c = continuous.colormap.color(at: 1 - Double(k) / Double(steps - 1))
+                return 0xFF00_0000 | UInt32((c.red * 255).rounded()) << 16 | UInt32((c.green * 255).rounded()) << 8 | UInt32((c.blue * 255).rounded())
+            }
+            canvas.image(pixels, columns: 1, rows: steps, x: x0, y: box.y, width: width, height: box.height)
+            let lo = continuous.range.lowerBound, hi = continuous.range.upperBound
+            let ticks = Ticks.linear(low: lo, high: hi, limits: (lo, hi))
+            for v in ticks.major where hi > lo {
+                let y = box.bottom - (v - lo) / (hi - lo) * box.height
+                canvas.move(x0 + width, y); canvas.line(x0 + width - style.majorTickLength, y)
+                canvas.stroke(.black, width: style.majorTickWidth)
+                let label = Ticks.label(v, decimals: ticks.decimals)
+                canvas.text(label, x: x0 + width + style.tickLabelPad, y: y, anchor: .left, baseline: .middle)
+                widest = max(widest, canvas.measure(label).width)
+            }
+        } else {
+            guard !bar.colors.isEmpty else { return }
+            let block = box.height / Double(bar.colors.count)
+            for (k, color) in bar.colors.enumerated() {
+                let top = box.bottom - Double(k + 1) * block
+                canvas.rectangle(x0, top, width, block + 0.2)
+                canvas.fill(color)
+            }
+            for (k, label) in bar.labels.enumerated() where k < bar.colors.count {
+                let cy = box.bottom - (Double(k) + 0.5) * block
+                canvas.text(label, x: x0 + width + style.tickLabelPad, y: cy, anchor: .left, baseline: .middle)
+                widest = max(widest, canvas.measure(label).width)
+            }
         }
         canvas.rectangle(x0, box.y, width, box.height)
         canvas.stroke(.black, width: style.spineWidth)
-        canvas.setFont(style.fontFamily, size: style.fontSize, bold: false)
-        var widest = 0.0
-        for (k, label) in bar.labels.enumerated() where k < bar.colors.count {
-            let cy = box.bottom - (Double(k) + 0.5) * block
-            canvas.text(label, x: x0 + width + style.tickLabelPad, y: cy, anchor: .left, baseline: .middle)
-            widest = max(widest, canvas.measure(label).width)
-        }
         if !bar.title.isEmpty {
             canvas.text(bar.title, x: x0 + width + style.tickLabelPad + widest + style.axisLabelPad + 0.73 * style.fontSize,
                         y: box.y + box.height / 2, anchor: .center, baseline: .alphabetic, rotation: -Double.pi / 2)

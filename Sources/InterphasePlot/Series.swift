@@ -49,6 +49,10 @@ public struct Series: Sendable {
         case markers(MarkerStyle, joined: LineStyle?)
         /// Bars at category positions x with heights y; `width` in category units, `offset` shifts the bar.
         case bars(color: Color, width: Double, offset: Double)
+        /// A raster of `columns` × `rows` values (row-major, first row at the bottom) filling the data
+        /// rectangle x ∈ [x[0], x[1]], y ∈ [y[0], y[1]], coloured by `colormap` over `range` (values
+        /// outside are clamped). For fields: concentration, potential, phase-field order parameter.
+        case image(values: [Double], columns: Int, rows: Int, colormap: Colormap, range: ClosedRange<Double>)
     }
 
     public var x: [Double]
@@ -74,6 +78,15 @@ public struct Series: Sendable {
     public static func markers(_ x: [Double], _ y: [Double], _ style: MarkerStyle, joined: LineStyle? = nil,
                                label: String? = nil, axis: YAxisSide = .left) -> Series {
         Series(x: x, y: y, kind: .markers(style, joined: joined), label: label, axis: axis)
+    }
+
+    /// A colour-mapped raster over the data rectangle `[x0, x1] × [y0, y1]`.
+    public static func image(_ values: [Double], columns: Int, rows: Int, x: ClosedRange<Double>, y: ClosedRange<Double>,
+                             colormap: Colormap = .viridis, range: ClosedRange<Double>? = nil) -> Series {
+        let finite = values.filter(\.isFinite)
+        let r = range ?? ((finite.min() ?? 0)...(max(finite.max() ?? 1, (finite.min() ?? 0) + 1e-300)))
+        return Series(x: [x.lowerBound, x.upperBound], y: [y.lowerBound, y.upperBound],
+                      kind: .image(values: values, columns: columns, rows: rows, colormap: colormap, range: r))
     }
 
     public static func bars(_ x: [Double], _ y: [Double], color: Color, width: Double = 0.36, offset: Double = 0,

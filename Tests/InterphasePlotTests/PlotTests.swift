@@ -94,3 +94,26 @@ import _InterphaseTestSupport
         #expect(colors.last != Colormap.viridis.color(at: 1)) // sampled up to 0.85, no pale yellow
     }
 }
+
+@Suite struct FieldFigureTests {
+    /// A phase-field-like raster with a continuous colour bar renders in both formats; the SVG embeds
+    /// the raster as an image, and the bar's ticks follow the axis rules over the value range.
+    @Test func rasterWithContinuousColorbar() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let n = 64
+        let values = (0..<(n * n)).map { k -> Double in
+            let x = Double(k % n) / Double(n - 1), y = Double(k / n) / Double(n - 1)
+            return 0.5 * (1 - tanh((y - 0.3 - 0.1 * sin(6 * x)) / 0.05)) // ξ: 1 = Li metal below the front
+        }
+        var axes = Axes(x: Axis("x (µm)"), y: Axis("y (µm)"))
+        axes.add(.image(values, columns: n, rows: n, x: 0...20, y: 0...20, range: 0...1))
+        axes.colorbar = Colorbar(colormap: .viridis, range: 0...1, title: "\u{03BE}")
+        axes.equalAspect = true
+        let files = try Figure(width: 3.4, height: 2.9, panels: [axes]).write(to: directory, name: "field")
+        let svg = try String(contentsOf: files[0], encoding: .utf8)
+        #expect(svg.contains("<image"))
+        let ticks = Ticks.linear(low: 0, high: 1, limits: (0, 1))
+        #expect(ticks.major.first == 0 && ticks.major.last == 1)
+    }
+}
