@@ -41,7 +41,7 @@ def main():
             read(path)
         elapsed = time.perf_counter() - start
         total += elapsed
-        print(f"galvani\t{elapsed / k * 1e3:.4f} ms\t{rows} rows\t{len(cols)} cols\t{path}")
+        print(f"galvani\t{elapsed / max(k, 1) * 1e3:.4f} ms\t{rows} rows\t{len(cols)} cols\t{path}")
     print(f"galvani\tTOTAL\t{total:.3f} s for {k} reads of each file")
 
 
