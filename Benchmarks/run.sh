@@ -46,11 +46,20 @@ say "versions: $(swift --version 2>&1 | head -1); $("$PY" -c 'import sys, pandas
 say ""
 
 # mean and stddev (s) of command NAME in a hyperfine JSON export
-hf() { "$PY" -c 'import json,sys; r={x["command"]:x for x in json.load(open(sys.argv[1]))["results"]}[sys.argv[2]]; print("%.3f %.3f" % (r["mean"], r["stddev"] or 0))' "$1" "$2"; }
+hf() { "$PY" -c 'import json,sys; r={x["command"]:x for x in json.load(open(sys.argv[1]))["results"]}[sys.argv[2]]; print("%.3f %.3f %.3f" % (r["mean"], r["stddev"] or 0, r["user"] + r["system"]))' "$1" "$2"; }
 # peak RSS (MiB) of a command
 rss() { /usr/bin/time -f '%M' -o "$WORK/rss.tmp" "$@" > /dev/null 2>&1; awk '{printf "%.1f", $1 / 1024}' "$WORK/rss.tmp"; }
 
 SUMMARY=()
+
+# Fixed start-up cost of each side (process start, dynamic loading, imports), for reading the ratios.
+hyperfine --warmup 1 --runs 5 --style basic --export-json "$WORK/hf_startup.json" \
+    -n "interphase --help" "$IP --help" \
+    -n "python -c 'import pandas'" "$PY -c 'import pandas'" > /dev/null 2>&1
+read -r su_ip _ <<< "$(hf "$WORK/hf_startup.json" "interphase --help")"
+read -r su_pd _ <<< "$(hf "$WORK/hf_startup.json" "python -c 'import pandas'")"
+say "start-up: interphase --help ${su_ip} s, python -c 'import pandas' ${su_pd} s"
+say ""
 
 # --- CSV: interphase cycling vs pandas ---------------------------------------------------------------
 for n in "${SIZES[@]}"; do
@@ -65,8 +74,8 @@ for n in "${SIZES[@]}"; do
     hyperfine --warmup 1 --runs "$runs" --style basic --export-json "$WORK/hf_$label.json" \
         -n interphase "$IP cycling $f --cell full --format csv --quiet" \
         -n pandas "$PY $HERE/pandas_cycling.py $f" 2>&1 | tee -a "$RESULTS" >&2
-    read -r t_ip sd_ip <<< "$(hf "$WORK/hf_$label.json" interphase)"
-    read -r t_pd sd_pd <<< "$(hf "$WORK/hf_$label.json" pandas)"
+    read -r t_ip sd_ip cpu_ip <<< "$(hf "$WORK/hf_$label.json" interphase)"
+    read -r t_pd sd_pd cpu_pd <<< "$(hf "$WORK/hf_$label.json" pandas)"
     rss_ip=$(rss "$IP" cycling "$f" --cell full --format csv --quiet)
     rss_pd=$(rss "$PY" "$HERE/pandas_cycling.py" "$f")
     colmib=$(awk -v b="$colbytes" 'BEGIN{printf "%.1f", b / 1048576}')
@@ -74,6 +83,7 @@ for n in "${SIZES[@]}"; do
     ratio_ip=$(awk -v a="$rss_ip" -v b="$colmib" 'BEGIN{printf "%.2f", a / b}')
     ratio_pd=$(awk -v a="$rss_pd" -v b="$colmib" 'BEGIN{printf "%.2f", a / b}')
     say "interphase ${t_ip} ± ${sd_ip} s, pandas ${t_pd} ± ${sd_pd} s -> pandas/interphase = ${speed}x (goal >= 3x)"
+    say "CPU time (user + sys): interphase ${cpu_ip} s, pandas ${cpu_pd} s -> $(awk -v a="$cpu_pd" -v b="$cpu_ip" 'BEGIN{printf "%.2f", a / b}')x"
     say "peak RSS: interphase ${rss_ip} MiB, pandas ${rss_pd} MiB; column bytes ${colmib} MiB ($rows x 8 B x $ncols)"
     say "RSS / column bytes: interphase ${ratio_ip} (goal <= 2), pandas ${ratio_pd}"
     say ""
@@ -101,7 +111,7 @@ print(f"{'file':58s} {'rows':>6s} {'interphase ms':>14s} {'galvani ms':>11s} {'r
 both_ip = both_gv = 0.0
 for path in ip:
     a, b = ip[path], gv.get(path)
-    name = os.path.basename(path)[:58]
+    name = os.path.basename(path)[-58:]
     if a is None or b is None:
         print(f"{name:58s} {'':>6s} {'failed' if a is None else f'{a[0]:.3f}':>14s} {'failed' if b is None else f'{b[0]:.3f}':>11s}")
         continue
