@@ -2,7 +2,7 @@
 # Side-by-side speed and memory benchmarks: interphase vs pandas (CSV read + per-cycle table) and
 # interphase vs galvani (BioLogic .mpr reading). See README.md.
 #
-#   Benchmarks/run.sh              # everything (~6-8 min on 2 cores once built and the CSVs exist)
+#   Benchmarks/run.sh              # everything (~1-2 min on 2 cores once built and the CSVs exist)
 #   QUICK=1 Benchmarks/run.sh      # 1M rows only, fewer runs
 #
 # Environment: PYTHON (default /tmp/refvenv/bin/python), MPR_K (reads per .mpr file, default 200).
