@@ -1,0 +1,17 @@
+// swift-tools-version:6.0
+// Benchmarks/ is its own package: it depends on the root package by path and is not part of the root
+// package's build or tests. Build: swift build -c release --package-path Benchmarks --scratch-path Benchmarks/.build-bench
+import PackageDescription
+
+let package = Package(
+    name: "InterphaseBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [.package(name: "Interphase", path: "..")],
+    targets: [
+        .executableTarget(
+            name: "mpr-bench",
+            dependencies: [.product(name: "Interphase", package: "Interphase")],
+            path: "Sources/mpr-bench"),
+    ],
+    swiftLanguageModes: [.v5]
+)
