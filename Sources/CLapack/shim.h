@@ -10,4 +10,6 @@ void dgesv_(const int *n, const int *nrhs, double *a, const int *lda, int *ipiv,
 /* Symmetric eigenproblem. */
 void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const int *lda, double *w,
             double *work, const int *lwork, int *info);
+/* OpenBLAS: Interphase's matrices are small; one thread avoids idle worker threads spinning. */
+void openblas_set_num_threads(int num_threads);
 #endif

@@ -128,7 +128,9 @@ public struct Recording: Sendable {
     static func kindsFromCurrent(_ current: [Double], steps: [Int32]) -> [StepKind] {
         let scale = current.lazy.map(abs).max() ?? 0
         let restLimit = scale * 1e-3
-        return current.map { abs($0) <= restLimit ? .rest : .constantCurrent }
+        return LargeArray.make(count: current.count) { out in
+            for i in 0..<current.count { out[i] = abs(current[i]) <= restLimit ? .rest : .constantCurrent }
+        }
     }
 }
 

@@ -127,6 +127,18 @@ public enum RecordingLoader {
         return FileProbe(path: path, pathExtension: ext, prefix: prefix, zipEntries: entries)
     }
 
+    /// The first `bytes` bytes of the file's (decompressed, for gzip) content, without reading the rest
+    /// of a plain file.
+    public static func head(of url: URL, bytes: Int) throws -> Data {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw InterphaseError(.fileNotFound, "cannot open file", file: url.path)
+        }
+        defer { try? handle.close() }
+        let start = handle.readData(ofLength: bytes)
+        if Gzip.isGzip([UInt8](start.prefix(2))) { return try contents(of: url).prefix(bytes) }
+        return start
+    }
+
     /// The file's bytes, decompressed when it is gzip.
     public static func contents(of url: URL) throws -> Data {
         let data: Data

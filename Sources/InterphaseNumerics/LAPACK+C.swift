@@ -4,6 +4,10 @@ import InterphaseCore
 /// Every LAPACK call in Interphase goes through this file (OpenBLAS underneath). Matrices are
 /// column-major, as LAPACK expects; the wrappers check `info` and turn failures into `InterphaseError`.
 public enum LAPACK {
+    /// Interphase's dense problems are small (Savitzky–Golay, fits with a handful of parameters): one
+    /// OpenBLAS thread is fastest, and it leaves no worker threads spinning after the call.
+    private static let singleThreaded: Void = openblas_set_num_threads(1)
+
     /// Solves min ‖A x − b‖₂ for a full-rank m × n matrix A (m ≥ n) by Householder QR (`dgels`).
     /// - Parameters:
     ///   - a: A in column-major order, m·n values (overwritten copy inside).
@@ -11,6 +15,7 @@ public enum LAPACK {
     /// - Returns: the n × nrhs solution, column-major.
     public static func leastSquares(_ a: [Double], rows m: Int, columns n: Int, _ b: [Double], rightHandSides nrhs: Int = 1) throws -> [Double] {
         precondition(a.count == m * n && b.count == m * nrhs, "leastSquares: array sizes do not match the dimensions")
+        _ = singleThreaded
         guard m >= n, n > 0 else {
             throw InterphaseError(.invalidParameter, "least squares needs at least as many rows (\(m)) as unknowns (\(n))")
         }
@@ -37,6 +42,7 @@ public enum LAPACK {
     /// Solves the square system A X = B by LU with partial pivoting (`dgesv`).
     public static func solve(_ a: [Double], order n: Int, _ b: [Double], rightHandSides nrhs: Int = 1) throws -> [Double] {
         precondition(a.count == n * n && b.count == n * nrhs, "solve: array sizes do not match the dimensions")
+        _ = singleThreaded
         var a = a
         var b = b
         var nn = Int32(n), rhs = Int32(nrhs), lda = Int32(n), ldb = Int32(n), info: Int32 = 0
@@ -50,6 +56,7 @@ public enum LAPACK {
     /// Eigenvalues (ascending) and eigenvectors (columns, column-major) of a symmetric matrix (`dsyev`).
     public static func symmetricEigen(_ a: [Double], order n: Int) throws -> (values: [Double], vectors: [Double]) {
         precondition(a.count == n * n, "symmetricEigen: array size does not match the order")
+        _ = singleThreaded
         var a = a
         var jobz = CChar(UInt8(ascii: "V")), uplo = CChar(UInt8(ascii: "U"))
         var nn = Int32(n), lda = Int32(n), info: Int32 = 0, lwork: Int32 = -1

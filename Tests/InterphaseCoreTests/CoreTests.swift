@@ -77,3 +77,26 @@ import _InterphaseTestSupport
         #expect(lines[2].hasSuffix(" 1.50"))
     }
 }
+
+@Suite struct FormatNumberTests {
+    /// Oracle: printf's %.Nf (String(format:)) on values away from exact decimal ties — except that a
+    /// value rounding to zero is written "0.00", not printf's "-0.00".
+    @Test func matchesPrintf() {
+        func printf(_ value: Double, _ decimals: Int) -> String {
+            let text = String(format: "%.\(decimals)f", value)
+            return text.hasPrefix("-") && text.dropFirst().allSatisfy { $0 == "0" || $0 == "." } ? String(text.dropFirst()) : text
+        }
+        var generator = SplitMix64(state: 99)
+        for _ in 0..<2000 {
+            let magnitude = pow(10, Double(generator.next() % 12) - 6)
+            let value = (Double(generator.next() % 2_000_000) / 1_000_000 - 1) * magnitude
+            for decimals in [0, 1, 2, 3, 4, 6] {
+                #expect(formatNumber(value, decimals: decimals) == printf(value, decimals), "\(value) \(decimals)")
+            }
+        }
+        #expect(formatNumber(nil, decimals: 2) == "")
+        #expect(formatNumber(.nan, decimals: 2) == "")
+        #expect(formatNumber(-0.004, decimals: 2) == "0.00")
+        #expect(formatNumber(-1.5, decimals: 0) == "-2") // half to even, as printf
+    }
+}

@@ -64,12 +64,13 @@ enum DelimitedRecording {
             ? layout.headers.indices.filter { !mappedIndices.contains($0) && !layout.headers[$0].raw.isEmpty } : []
         var requests = roleOf.map { DelimitedText.Request(index: $0.value.index, text: $0.key == .state) }
         requests += auxiliaryIndices.map { DelimitedText.Request(index: $0, text: false) }
-        let columns = try fetch(requests)
+        var columns = try fetch(requests)
         guard columns.rows > 0 else {
             throw InterphaseError(.emptyInput, "the table has a header but no data rows", file: url.path, line: layout.headerLine + 1)
         }
+        // Each role's column is taken out of `columns` (no second reference), so scaling is in place.
         func values(_ role: ColumnRole) -> [Double]? {
-            guard let entry = roleOf[role], var v = columns.numbers[entry.index], let s = scales[role] else { return nil }
+            guard let entry = roleOf[role], let s = scales[role], var v = columns.numbers.removeValue(forKey: entry.index) else { return nil }
             if s.factor != 1 || s.offset != 0 { for i in v.indices { v[i] = v[i] * s.factor + s.offset } }
             return v
         }

@@ -57,7 +57,7 @@ struct DelimitedText {
     /// Finds the header: the first of the first 300 lines whose fields name a time and a voltage column
     /// (or, with a mapping, all mapped columns), and decides delimiter and decimal separator from it.
     func detectLayout(mapping: ColumnMapping?, headerHint: Int? = nil, encodingLatin1: Bool = true) throws -> DelimitedLayout {
-        let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
+        let head = try RecordingLoader.head(of: url, bytes: 256 * 1024)
         // UTF-8 when the bytes are valid UTF-8 (a header `Temperature(°C)` or `Current(µA)` written by
         // today's tools; read as Latin-1 its "°" became "Â°", an unknown unit), else Latin-1 (EC-Lab, Maccor),
         // where every byte is a character. A block cut inside a multi-byte character loses its last line anyway.
@@ -161,6 +161,9 @@ struct DelimitedText {
     /// - Parameter progress: fraction of bytes read.
     func readColumns(layout: DelimitedLayout, requests: [Request], keepLineNumbers: Bool = false,
                      progress: (@Sendable (Double) -> Void)?) throws -> Columns {
+        if !keepLineNumbers && !requests.contains(where: \.text) {
+            return try readNumericColumns(layout: layout, requests: requests, progress: progress)
+        }
         var columns = Columns()
         let numeric = requests.filter { !$0.text }.map(\.index)
         let textual = requests.filter { $0.text }.map(\.index)
@@ -280,6 +283,47 @@ struct DelimitedText {
     }
 }
 
+extension DelimitedText {
+    /// The numeric-only fast path: blocks of complete lines parsed on both cores (`ParallelColumnReader`).
+    func readNumericColumns(layout: DelimitedLayout, requests: [Request], progress: (@Sendable (Double) -> Void)?) throws -> Columns {
+        let maxIndex = requests.map(\.index).max() ?? 0
+        var slots = [Int](repeating: -1, count: maxIndex + 1)
+        for (k, request) in requests.enumerated() { slots[request.index] = k }
+        let parser = ParallelColumnParser(delimiter: layout.delimiter, decimalComma: layout.decimalComma, slots: slots,
+                                          columnCount: requests.count)
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        // Capacity from the header sample's bytes per line (5 % spare), so the columns rarely move.
+        let sample = (try? RecordingLoader.head(of: url, bytes: 1 << 20)) ?? Data()
+        let sampleLines = max(sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, 1)
+        let estimate = sample.isEmpty ? 1024 : Int(Double(max(size, sample.count)) / Double(sample.count) * Double(sampleLines) * 1.05) + 64
+        let buffers = requests.map { _ in ColumnBuffer(capacity: estimate) }
+        var reader = ParallelColumnReader(parser: parser, buffers: buffers, path: path, headerCount: layout.headers.count)
+        var skip = layout.headerLine + 1 // lines before the first data line
+        try LineSource.forEachBlock(url: url, path: path, progress: progress, estimatedBytes: size) { base, start, end in
+            var from = start
+            while skip > 0 && from < end {
+                guard let hit = memchr(base + from, 0x0A, end - from) else { from = end; break }
+                from = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+                skip -= 1
+                reader.nextLine += 1
+            }
+            try reader.consume(base, from, end)
+        }
+        var columns = Columns()
+        var rows = buffers.first?.count ?? 0
+        if let line = reader.pendingShortLine, rows > 1 {
+            // A file cut off inside its last line (a truncated copy): drop that row and say so.
+            rows -= 1
+            for buffer in buffers { buffer.count = rows }
+            columns.droppedTruncatedLine = line
+        }
+        for (k, request) in requests.enumerated() { columns.numbers[request.index] = buffers[k].takeArray() }
+        columns.rows = rows
+        columns.firstDataLine = reader.firstDataLine
+        return columns
+    }
+}
+
 /// Feeds lines of a file to a closure as byte ranges of a buffer, reading 8 MiB blocks (or the inflated
 /// content of a gzip file), so a line never has to become a `String`.
 enum LineSource {
@@ -356,6 +400,64 @@ enum LineSource {
                 }
             }
             if total > 0 { progress?(Double(consumed) / Double(total)) }
+        }
+    }
+
+    /// Feeds ranges of complete lines: 16 MiB blocks read with `read(2)` (a partial last line is carried
+    /// into the next block), or the whole inflated content of a gzip file. The last range of the file
+    /// may end without a line break.
+    static func forEachBlock(
+        url: URL, path: String, progress: (@Sendable (Double) -> Void)?, estimatedBytes: Int,
+        _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void
+    ) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InterphaseError(.fileNotFound, "cannot open file", file: path)
+        }
+        defer { try? handle.close() }
+        if Gzip.isGzip([UInt8](handle.readData(ofLength: 2))) {
+            let bytes = [UInt8](try RecordingLoader.contents(of: url))
+            try bytes.withUnsafeBufferPointer { b in
+                if let base = b.baseAddress { try body(base, 0, b.count) }
+            }
+            progress?(1)
+            return
+        }
+        try handle.seek(toOffset: 0)
+        let fd = handle.fileDescriptor
+        let block = 16 << 20
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block)
+        var capacity = block
+        defer { buffer.deallocate() }
+        var carry = 0
+        var consumed = 0
+        while true {
+            if carry == capacity {
+                // One line longer than the block: grow.
+                let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                grown.update(from: buffer, count: carry)
+                buffer.deallocate()
+                buffer = grown
+                capacity *= 2
+            }
+            let got = read(fd, buffer + carry, capacity - carry)
+            if got < 0 { throw InterphaseError(.fileNotFound, "read error", file: path) }
+            let filled = carry + got
+            consumed += got
+            if got == 0 {
+                if filled > 0 { try body(buffer, 0, filled) }
+                break
+            }
+            // Complete lines end at the last line break of the buffer.
+            var last = filled - 1
+            while last >= 0 && buffer[last] != 0x0A { last -= 1 }
+            if last >= 0 {
+                try body(buffer, 0, last + 1)
+                carry = filled - last - 1
+                if carry > 0 { memmove(buffer, buffer + last + 1, carry) }
+            } else {
+                carry = filled
+            }
+            if estimatedBytes > 0 { progress?(Double(consumed) / Double(estimatedBytes)) }
         }
     }
 

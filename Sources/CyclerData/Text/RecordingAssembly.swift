@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import InterphaseCore
 
@@ -69,26 +70,44 @@ struct RecordingAssembly {
                 kinds = (0..<n).map { mapped[Int(stateCodes[$0])] ?? (current[$0] == 0 ? .rest : .other) }
             }
         }
-        let steps: [Int32] = try step.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
-            ?? Recording.stepsFromCurrent(current)
-        var cycles: [Int32]
-        if let cycle, cycle.contains(where: { $0.isFinite }) {
-            cycles = try RecordingAssembly.integers(cycle, name: "cycle", file: file, location: location)
-            // Instruments counting from 0 (Maccor Cyc#, EC-Lab cycle number in some techniques) shift to 1-based.
-            if let offset = cycleOffset {
-                cycles = cycles.map { $0 + offset }
-            } else if let minimum = cycles.min(), minimum == 0 {
-                cycles = cycles.map { $0 + 1 }
-            }
-        } else if let halfCycle {
-            cycles = try RecordingAssembly.integers(halfCycle, name: "half cycle", file: file, location: location).map { $0 / 2 + 1 }
-        } else {
-            cycles = [Int32](repeating: 1, count: n)
-        }
-        let kindsFinal = kinds ?? Recording.kindsFromCurrent(current, steps: steps)
+        // Large recordings: the independent column conversions run on both cores, in two rounds (the
+        // per-step counters and kinds need the steps).
+        var steps: [Int32] = []
+        var cycles: [Int32] = []
+        var failure: Error?
+        let cycleColumn = cycle.flatMap { c in c.contains(where: { $0.isFinite }) ? c : nil }
+        RecordingAssembly.inParallel(n > 100_000, [
+            {
+                do { steps = try step.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
+                        ?? Recording.stepsFromCurrent(current) } catch { failure = error }
+            },
+            {
+                do {
+                    if let cycleColumn {
+                        cycles = try RecordingAssembly.integers(cycleColumn, name: "cycle", file: file, location: location)
+                        // Instruments counting from 0 (Maccor Cyc#, EC-Lab cycle number in some techniques) shift to 1-based.
+                        if let offset = cycleOffset {
+                            for i in cycles.indices { cycles[i] += offset }
+                        } else if let minimum = cycles.min(), minimum == 0 {
+                            for i in cycles.indices { cycles[i] += 1 }
+                        }
+                    } else if let halfCycle {
+                        cycles = try RecordingAssembly.integers(halfCycle, name: "half cycle", file: file, location: location).map { $0 / 2 + 1 }
+                    } else {
+                        cycles = LargeArray.filled(1, count: n)
+                    }
+                } catch { failure = failure ?? error }
+            },
+        ])
+        if let failure { throw failure }
 
-        var qCharge = chargeCapacity.map { StepCounters.perStep($0, steps: steps) }
-        var qDischarge = dischargeCapacity.map { StepCounters.perStep($0, steps: steps) }
+        var kindsFinal: [StepKind] = []
+        var qCharge: [Double]?, qDischarge: [Double]?
+        RecordingAssembly.inParallel(n > 100_000, [
+            { kindsFinal = kinds ?? Recording.kindsFromCurrent(current, steps: steps) },
+            { qCharge = chargeCapacity.map { StepCounters.perStep($0, steps: steps) } },
+            { qDischarge = dischargeCapacity.map { StepCounters.perStep($0, steps: steps) } },
+        ])
         if qCharge == nil, qDischarge == nil, let capacity {
             (qCharge, qDischarge) = StepCounters.splitBySign(StepCounters.perStep(capacity, steps: steps), current: current, steps: steps)
         }
@@ -109,17 +128,31 @@ struct RecordingAssembly {
     }
 
     static func integers(_ values: [Double], name: String, file: String?, location: (Int) -> Int) throws -> [Int32] {
-        var out = [Int32](repeating: 0, count: values.count)
-        var last: Int32 = 0
-        for (i, v) in values.enumerated() {
-            if v.isNaN { out[i] = last; continue } // empty cell: same as the row before
-            guard v.isFinite, v == v.rounded(), abs(v) < 2e9 else {
-                throw InterphaseError(.invalidData, "\(name) index '\(v)' is not an integer", file: file, line: location(i), column: name)
+        var bad: Int?
+        let out: [Int32] = LargeArray.make(count: values.count) { out in
+            var last: Int32 = 0
+            for i in 0..<values.count {
+                let v = values[i]
+                if v.isNaN { out[i] = last; continue } // empty cell: same as the row before
+                // Integral and in range: the truncated value converts back exactly (no libm rounding call).
+                guard abs(v) < 2e9, Double(Int32(v)) == v else { bad = i; out.initialize(repeating: 0); return }
+                last = Int32(v)
+                out[i] = last
             }
-            last = Int32(v)
-            out[i] = last
+        }
+        if let i = bad {
+            throw InterphaseError(.invalidData, "\(name) index '\(values[i])' is not an integer", file: file, line: location(i), column: name)
         }
         return out
+    }
+
+    /// Runs independent pieces of work on both cores when `parallel`, else in order.
+    static func inParallel(_ parallel: Bool, _ work: [() -> Void]) {
+        if parallel {
+            DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
+        } else {
+            work.forEach { $0() }
+        }
     }
 }
 
@@ -131,18 +164,18 @@ public enum StepCounters {
     /// is; if it carried on, the value at the end of the previous step is subtracted. Empty cells repeat
     /// the previous value.
     public static func perStep(_ values: [Double], steps: [Int32]) -> [Double] {
-        var out = [Double](repeating: 0, count: values.count)
-        var start = 0.0
-        var previous = 0.0
-        for i in values.indices {
-            let raw = values[i].isFinite ? abs(values[i]) : previous
-            if i > 0 && steps[i] != steps[i - 1] {
-                start = raw < previous ? 0 : previous
+        LargeArray.make(count: values.count) { out in
+            var start = 0.0
+            var previous = 0.0
+            for i in 0..<values.count {
+                let raw = values[i].isFinite ? abs(values[i]) : previous
+                if i > 0 && steps[i] != steps[i - 1] {
+                    start = raw < previous ? 0 : previous
+                }
+                out[i] = max(raw - start, 0)
+                previous = raw
             }
-            out[i] = max(raw - start, 0)
-            previous = raw
         }
-        return out
     }
 
     /// Splits one unsigned per-step counter into charge and discharge by the step's current sign.

@@ -1,0 +1,56 @@
+import Foundation
+import InterphaseCore
+
+/// A growable column of doubles that parser threads fill through a raw pointer, and that becomes the
+/// recording's `[Double]` without a copy.
+///
+/// The storage is a Swift array created at the estimated final size (`LargeArray`: huge pages, pages
+/// populated in one call). `pointer` is its element storage: the array is held only here and never
+/// mutated through the Swift API while threads write, so its heap buffer — and the pointer — stay put
+/// (a native array's elements live in one heap object that moves only when the array reallocates,
+/// which happens here only in `reserve`, between parses). `Double` is a trivial type, so the elements
+/// need no initialisation before the parser writes them; every element up to `count` is written.
+final class ColumnBuffer {
+    private var storage: [Double]
+    private(set) var pointer: UnsafeMutablePointer<Double>
+    private(set) var capacity: Int
+    var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        var array = LargeArray.make(count: self.capacity) { (_: UnsafeMutableBufferPointer<Double>) in }
+        pointer = array.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        storage = array
+        array = []
+    }
+
+    /// Makes room for `count + extra` values (a new array and one copy; rare when the estimate holds).
+    func reserve(extra: Int) {
+        let needed = count + extra
+        guard needed > capacity else { return }
+        let newCapacity = max(needed, capacity + capacity / 2)
+        var grown = LargeArray.make(count: newCapacity) { (buffer: UnsafeMutableBufferPointer<Double>) in
+            buffer.baseAddress?.update(from: self.pointer, count: self.count)
+        }
+        pointer = grown.withUnsafeMutableBufferPointer { $0.baseAddress! }
+        storage = grown
+        grown = []
+        capacity = newCapacity
+    }
+
+    /// Moves the values at `[from, from + length)` to `to` (closing a gap between two threads' rows).
+    func move(from: Int, to: Int, length: Int) {
+        guard length > 0, from != to else { return }
+        memmove(pointer + to, pointer + from, length * MemoryLayout<Double>.stride)
+    }
+
+    /// The values as an array (no copy: the storage is trimmed to `count`); the buffer is emptied.
+    func takeArray() -> [Double] {
+        var array = storage
+        storage = []
+        array.removeLast(capacity - count)
+        capacity = 0
+        count = 0
+        return array
+    }
+}

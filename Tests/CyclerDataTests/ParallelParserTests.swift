@@ -1,0 +1,56 @@
+import CyclerData
+import Foundation
+import InterphaseCore
+import Testing
+import _InterphaseTestSupport
+
+/// The two-core column parser (files over 1 MiB are split at a line break and parsed in halves).
+/// Oracle: values written by the test with known decimal text, so the parsed doubles must equal the
+/// literals exactly; line numbers counted by the test.
+@Suite struct ParallelParserTests {
+    static func write(rows: Int, blankEvery: Int = 0, shortAt: Int? = nil, cutLast: Bool = false) throws -> URL {
+        var text = "Time(s),Voltage(V),Current(mA),Step_Index,Cycle_Index\n"
+        text.reserveCapacity(rows * 40)
+        for i in 0..<rows {
+            if blankEvery > 0 && i > 0 && i % blankEvery == 0 { text += "\n" }
+            let voltage = 3.0 + Double(i % 1000) / 1000
+            if let shortAt, i == shortAt { text += "\(i).5,\(voltage)\n"; continue }
+            text += "\(i).5,\(voltage),\(i % 2 == 0 ? "1.25" : "-1.25"),\(i / 100 + 1),\(i / 1000 + 1)\n"
+        }
+        if cutLast { text += "\(rows).5,3.1" }
+        let url = Fixtures.temporaryDirectory("parallel").appendingPathComponent("big.csv")
+        try AtomicFile.write(text, to: url)
+        return url
+    }
+
+    @Test func largeFileMatchesLiteralsAcrossTheSplit() throws {
+        let rows = 120_000 // ~3.5 MB: parsed in two halves
+        let url = try ParallelParserTests.write(rows: rows, blankEvery: 7919)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let r = try RecordingLoader.load(url)
+        #expect(r.count == rows)
+        for i in [0, 1, 59_999, 60_000, 60_001, 99_999, rows - 1] {
+            #expect(r.time[i] == Double("\(i).5")!)
+            #expect(r.voltage[i] == 3.0 + Double(i % 1000) / 1000 || r.voltage[i] == Double("\(3.0 + Double(i % 1000) / 1000)")!)
+            #expect(r.current[i] == (i % 2 == 0 ? 1.25e-3 : -1.25e-3))
+            #expect(r.stepIndex[i] == Int32(i / 100 + 1))
+            #expect(r.cycleIndex[i] == Int32(i / 1000 + 1))
+        }
+    }
+
+    @Test func shortRowInTheSecondHalfNamesItsLine() throws {
+        let url = try ParallelParserTests.write(rows: 120_000, blankEvery: 10_000, shortAt: 100_000)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let error = expectInterphaseError(.malformed) { try RecordingLoader.load(url) }
+        // Line = header (1) + rows before it (100,000) + blank lines before it (at rows 10,000 … 100,000: 10) + 1.
+        #expect(error?.line == 1 + 100_000 + 10 + 1, "\(String(describing: error))")
+    }
+
+    @Test func cutLastLineIsDroppedWithAWarning() throws {
+        let url = try ParallelParserTests.write(rows: 120_000, cutLast: true)
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let r = try RecordingLoader.load(url)
+        #expect(r.count == 120_000)
+        #expect(r.metadata.warnings.contains { $0.contains("line 120002") })
+    }
+}
