@@ -16,15 +16,19 @@ public struct RecordingSummary {
 
     public init(_ recording: Recording) {
         self.recording = recording
+        func integerColumn(_ name: String, _ values: [Int32]) -> Column {
+            Column(name: name, unit: "", count: values.count, minimum: values.min().map(Double.init), maximum: values.max().map(Double.init))
+        }
         func column(_ name: String, _ unit: String, _ values: [Double]) -> Column {
-            let finite = values.filter(\.isFinite)
-            return Column(name: name, unit: unit, count: values.count, minimum: finite.min(), maximum: finite.max())
+            var lo = Double.infinity, hi = -Double.infinity
+            for v in values where v.isFinite { lo = min(lo, v); hi = max(hi, v) }
+            return Column(name: name, unit: unit, count: values.count, minimum: lo <= hi ? lo : nil, maximum: lo <= hi ? hi : nil)
         }
         var list = [
             column("time", "s", recording.time), column("voltage", "V", recording.voltage),
             column("current", "A", recording.current),
-            column("step_index", "", recording.stepIndex.map(Double.init)),
-            column("cycle_index", "", recording.cycleIndex.map(Double.init)),
+            integerColumn("step_index", recording.stepIndex),
+            integerColumn("cycle_index", recording.cycleIndex),
         ]
         if let v = recording.chargeCapacity { list.append(column("charge_capacity", "Ah", v)) }
         if let v = recording.dischargeCapacity { list.append(column("discharge_capacity", "Ah", v)) }
@@ -33,6 +37,17 @@ public struct RecordingSummary {
         if let v = recording.temperature { list.append(column("temperature", "K", v)) }
         for aux in recording.auxiliary { list.append(column(aux.name, aux.unit, aux.values)) }
         columns = list
+    }
+
+    /// Number of distinct values, hashing only where the value changes (indices come in runs).
+    static func distinct(_ values: [Int32]) -> Int {
+        var seen = Set<Int32>()
+        var previous: Int32?
+        for v in values where v != previous {
+            seen.insert(v)
+            previous = v
+        }
+        return seen.count
     }
 
     /// Step kinds and how many points each has.
@@ -64,8 +79,8 @@ public struct RecordingSummary {
         return .object([
             ("metadata", .object(meta)),
             ("rows", .integer(recording.count)),
-            ("steps", .integer(Set(recording.stepIndex).count)),
-            ("cycles", .integer(Set(recording.cycleIndex).count)),
+            ("steps", .integer(RecordingSummary.distinct(recording.stepIndex))),
+            ("cycles", .integer(RecordingSummary.distinct(recording.cycleIndex))),
             ("warnings", .array(m.warnings.map { .string($0) })),
             ("step_kinds", .object(stepKindCounts.map { ($0.0.description, .integer($0.1)) })),
             ("columns", .array(columns.map { c in
@@ -83,7 +98,7 @@ public struct RecordingSummary {
         if let v = m.channel { lines.append("channel:    \(v)") }
         if let v = m.startTime { lines.append("started:    \(ISO8601DateFormatter().string(from: v))") }
         if let v = m.activeMass { lines.append(String(format: "mass:       %.4g mg", v * 1e6)) }
-        lines.append("rows:       \(recording.count); steps: \(Set(recording.stepIndex).count); cycles: \(Set(recording.cycleIndex).count)")
+        lines.append("rows:       \(recording.count); steps: \(RecordingSummary.distinct(recording.stepIndex)); cycles: \(RecordingSummary.distinct(recording.cycleIndex))")
         lines.append("step kinds: " + stepKindCounts.map { "\($0.0) \($0.1)" }.joined(separator: ", "))
         for warning in m.warnings { lines.append("warning:    \(warning)") }
         return lines.joined(separator: "\n") + "\n\n" + columnTable.renderedText()

@@ -65,7 +65,7 @@ public struct Figure: Sendable {
         let canvas = CairoCanvas(output: output, width: w, height: h, scale: dpi / 72, path: path)
         canvas.paintBackground(.white)
         let layout = FigureLayout(figure: self, measure: CairoCanvas.measuring())
-        for (index, panel) in panels.enumerated() {
+        for index in panels.indices {
             PanelRenderer(panel: layout.resolved[index], box: layout.boxes[index], style: style, canvas: canvas,
                           pixelsPerPoint: dpi / 72).draw()
         }

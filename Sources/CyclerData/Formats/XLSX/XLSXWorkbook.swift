@@ -36,9 +36,16 @@ struct XLSXWorkbook {
         }
         let workbook = try XLSXWorkbook.entry(archive, "xl/workbook.xml", file: url.path)
         let relations = (try? XLSXWorkbook.entry(archive, "xl/_rels/workbook.xml.rels", file: url.path)) ?? Data()
-        let sheetElements = XMLElements.collect(workbook, names: ["sheet"])
+        let sheetElements: [XMLElements.Element]
+        let relationElements: [XMLElements.Element]
+        do {
+            sheetElements = try XMLElements.collect(workbook, names: ["sheet"])
+            relationElements = try XMLElements.collect(relations, names: ["Relationship"])
+        } catch let error as InterphaseError {
+            throw error.inFile(url.path)
+        }
         var targets: [String: String] = [:]
-        for rel in XMLElements.collect(relations, names: ["Relationship"]) {
+        for rel in relationElements {
             if let id = rel.attributes["Id"], let target = rel.attributes["Target"] {
                 targets[id] = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
             }
@@ -53,12 +60,14 @@ struct XLSXWorkbook {
         guard !sheets.isEmpty else { throw InterphaseError(.malformed, "workbook lists no sheets", file: url.path) }
         self.sheets = sheets
         if let strings = try? XLSXWorkbook.entry(archive, "xl/sharedStrings.xml", file: url.path) {
-            sharedStrings = SharedStringsParser.parse(strings)
+            do { sharedStrings = try SharedStringsParser.parse(strings) } catch let error as InterphaseError { throw error.inFile(url.path) }
         } else {
             sharedStrings = []
         }
         if let styles = try? XLSXWorkbook.entry(archive, "xl/styles.xml", file: url.path) {
-            (dateStyles, durationStyles) = XLSXWorkbook.numberFormatStyles(styles)
+            do { (dateStyles, durationStyles) = try XLSXWorkbook.numberFormatStyles(styles) } catch let error as InterphaseError {
+                throw error.inFile(url.path)
+            }
         } else {
             dateStyles = []
             durationStyles = []
@@ -92,14 +101,14 @@ struct XLSXWorkbook {
         return parser.rows
     }
 
-    static func dateStyles(_ data: Data) -> Set<Int> { numberFormatStyles(data).dates }
+    static func dateStyles(_ data: Data) throws -> Set<Int> { try numberFormatStyles(data).dates }
 
     /// Style indices whose number format is a date (y/d parts: built-in 14–17, 22, or custom) and those
     /// whose format shows only hours/minutes/seconds (built-in 18–21, 45–47, custom `[h]:mm:ss`, `mm:ss.0`):
     /// the latter hold a duration or time of day in days, not a date. Treating them as dates, as before,
     /// turned an elapsed time of 36 h (1.5) into a moment in 1900, −2.2e9 s before 1970.
-    static func numberFormatStyles(_ data: Data) -> (dates: Set<Int>, durations: Set<Int>) {
-        let custom = XMLElements.collect(data, names: ["numFmt"])
+    static func numberFormatStyles(_ data: Data) throws -> (dates: Set<Int>, durations: Set<Int>) {
+        let custom = try XMLElements.collect(data, names: ["numFmt"])
         var dateFormats = Set([14, 15, 16, 17, 22])
         var durationFormats = Set([18, 19, 20, 21, 45, 46, 47])
         for format in custom {
@@ -115,7 +124,7 @@ struct XLSXWorkbook {
         var dates = Set<Int>()
         var durations = Set<Int>()
         // The <xf> elements inside <cellXfs>, in order, are the style indices cells refer to.
-        let cellXfs = XMLElements.collect(data, names: ["xf"], inside: "cellXfs")
+        let cellXfs = try XMLElements.collect(data, names: ["xf"], inside: "cellXfs")
         for (index, xf) in cellXfs.enumerated() {
             guard let id = xf.attributes["numFmtId"].flatMap(Int.init) else { continue }
             if dateFormats.contains(id) { dates.insert(index) }
@@ -138,11 +147,14 @@ final class XMLElements: NSObject, XMLParserDelegate {
         self.inside = inside
     }
 
-    static func collect(_ data: Data, names: Set<String>, inside: String? = nil) -> [Element] {
+    static func collect(_ data: Data, names: Set<String>, inside: String? = nil) throws -> [Element] {
         let collector = XMLElements(names: names, inside: inside)
         let parser = XMLParser(data: data)
         parser.delegate = collector
-        parser.parse()
+        guard parser.parse() || data.isEmpty else {
+            throw InterphaseError(.malformed, "workbook XML is malformed: \(parser.parserError.map { "\($0)" } ?? "unknown error")",
+                                  line: parser.lineNumber)
+        }
         return collector.found
     }
 
@@ -168,11 +180,14 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     private var inText = false
     private var inPhonetic = false
 
-    static func parse(_ data: Data) -> [String] {
+    static func parse(_ data: Data) throws -> [String] {
         let delegate = SharedStringsParser()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        parser.parse()
+        guard parser.parse() else {
+            throw InterphaseError(.malformed, "sharedStrings.xml is malformed: \(parser.parserError.map { "\($0)" } ?? "unknown error")",
+                                  line: parser.lineNumber)
+        }
         return delegate.strings
     }
 
