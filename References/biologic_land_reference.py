@@ -38,10 +38,12 @@ import sys
 import types
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reference_common import SAMPLES, plain, sample_indices  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Data" / "cycler"
 OUT = ROOT / "Tests" / "CyclerDataTests" / "Reference"
-SAMPLES = 25
 
 MPR_FILES = sorted(
     [p.relative_to(DATA).as_posix() for p in (DATA / "biologic_mpr").glob("*.mpr")]
@@ -58,21 +60,6 @@ CCS_SAMPLE_COLUMNS = [
     "Cycle", "Step", "Record", "WorkMode", "TestTime_ms", "StepTime_ms", "Voltage/V", "Current/uA",
     "Capacity/uAh", "Energy/uWh",
 ]
-
-
-def sample_indices(n):
-    if n <= 0:
-        return []
-    return sorted({round(k * (n - 1) / (SAMPLES - 1)) for k in range(SAMPLES)})
-
-
-def plain(value):
-    """A JSON-safe Python scalar (numpy scalars unwrapped, NaN/inf → None)."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def mpr_reference():

@@ -27,6 +27,7 @@ shortest round-trip repr, so every double survives JSON exactly.
 """
 
 import json
+import sys
 import math
 import platform
 from pathlib import Path
@@ -36,27 +37,12 @@ import openpyxl
 import pandas as pd
 from access_parser import AccessParser
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reference_common import SAMPLES, plain, sample_indices  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "Data" / "cycler"
 OUT = ROOT / "Tests" / "CyclerDataTests" / "Reference"
-SAMPLES = 25
-
-
-def sample_indices(n):
-    if n <= 0:
-        return []
-    return sorted({round(k * (n - 1) / (SAMPLES - 1)) for k in range(SAMPLES)})
-
-
-def plain(value):
-    """A JSON-safe Python scalar (numpy scalars unwrapped, NaN/inf → None, datetimes → ISO text)."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    return value
 
 
 def _version(name):
