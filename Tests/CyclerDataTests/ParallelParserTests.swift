@@ -54,3 +54,17 @@ import _InterphaseTestSupport
         #expect(r.metadata.warnings.contains { $0.contains("line 120002") })
     }
 }
+
+extension ParallelParserTests {
+    /// CRLF line ends with a duration in the last column and a blank CRLF line (known answers).
+    @Test func crlfDurationsAndBlankLines() throws {
+        let text = "Voltage(V),Current(A),Time\r\n3.1,0.5,0d 00:00:01.5\r\n\r\n3.2,-0.5,0d 00:01:00\r\n"
+        let url = Fixtures.temporaryDirectory("crlf").appendingPathComponent("crlf.csv")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try AtomicFile.write(text, to: url)
+        let r = try RecordingLoader.load(url)
+        #expect(r.time == [1.5, 60])
+        #expect(r.voltage == [3.1, 3.2])
+        #expect(r.current == [0.5, -0.5])
+    }
+}
