@@ -68,3 +68,32 @@ extension ParallelParserTests {
         #expect(r.current == [0.5, -0.5])
     }
 }
+
+@Suite struct FastNumberTests {
+    /// Oracle: strtod (Foundation's Double(String)) on random decimal texts of 1–17 significant digits,
+    /// with and without exponents and signs, in comma- and tab-separated files read by the fast path.
+    @Test func fastPathEqualsStrtod() throws {
+        var generator = SplitMix64(state: 2026)
+        var texts: [String] = []
+        for _ in 0..<20_000 {
+            let integerDigits = Int(generator.next() % 7)
+            let fractionDigits = Int(generator.next() % 11)
+            var text = generator.next() % 3 == 0 ? "-" : ""
+            text += integerDigits == 0 ? "0" : String((0..<integerDigits).map { _ in Character(String(generator.next() % 10)) })
+            if fractionDigits > 0 { text += "." + String((0..<fractionDigits).map { _ in Character(String(generator.next() % 10)) }) }
+            if generator.next() % 5 == 0 { text += "E" + (generator.next() % 2 == 0 ? "-" : "+") + String(generator.next() % 25) }
+            texts.append(text)
+        }
+        for delimiter in [",", "\t"] {
+            var csv = "Time(s)\(delimiter)Voltage(V)\(delimiter)Current(A)\n"
+            for (k, text) in texts.enumerated() { csv += "\(k)\(delimiter)\(text)\(delimiter)1\n" }
+            let url = Fixtures.temporaryDirectory("numbers").appendingPathComponent("n.csv")
+            defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+            try AtomicFile.write(csv, to: url)
+            let r = try RecordingLoader.load(url)
+            for (k, text) in texts.enumerated() {
+                #expect(r.voltage[k] == Double(text)!, "\(text)")
+            }
+        }
+    }
+}

@@ -89,6 +89,50 @@ enum NumberParsing {
         }
     }
 
+    /// Appends the run of decimal digits at `i` to `mantissa` (wrapping; callers bound the digit count),
+    /// eight at a time where eight bytes are readable: the SWAR method of Lemire (simdjson's
+    /// `parse_eight_digits_unrolled`) finds the run length from a byte mask and converts up to eight digits
+    /// with three multiplications, instead of a compare and a multiply-add per digit.
+    @inline(__always)
+    static func digitRun(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ mantissa: inout UInt64) {
+        while end - i >= 8 {
+            let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
+            let t = x &- 0x3030_3030_3030_3030
+            // High bit of each byte set where the byte is not '0'…'9'.
+            let nonDigit = (t | (t &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+            let n = nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount / 8
+            if n == 0 { return }
+            // Move the n digits to the top bytes: the bytes below become leading zeros.
+            var v = n == 8 ? t : t << UInt64(8 * (8 - n))
+            v = (v &* 10) &+ (v >> 8)
+            v = (((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064)
+                &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001)) >> 32
+            mantissa = mantissa &* tenToThe(n) &+ (v & 0xFFFF_FFFF)
+            i += n
+            if n < 8 { return }
+        }
+        while i < end {
+            let d = p[i] &- 0x30
+            if d >= 10 { return }
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            i += 1
+        }
+    }
+
+    @inline(__always)
+    static func tenToThe(_ n: Int) -> UInt64 {
+        switch n {
+        case 1: return 10
+        case 2: return 100
+        case 3: return 1000
+        case 4: return 10000
+        case 5: return 100_000
+        case 6: return 1_000_000
+        case 7: return 10_000_000
+        default: return 100_000_000
+        }
+    }
+
     /// Parses a number that starts at `start` (after optional blanks) and must end at `delimiter` or
     /// `end` (after optional blanks/CR): the fast path of the column parser, which reads each byte once.
     /// - Returns: the index of the delimiter (or `end`) with the value in `value`, or −1 when the field is
@@ -104,24 +148,14 @@ enum NumberParsing {
         if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
         var mantissa: UInt64 = 0
         let digitsStart = i
-        while i < end {
-            let d = p[i] &- 0x30
-            if d >= 10 { break }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
+        digitRun(p, &i, end, &mantissa)
         var digits = i - digitsStart
         var exponent = 0
         let point: UInt8 = decimalComma ? 0x2C : 0x2E
         if i < end, p[i] == point, point != delimiter {
             i += 1
             let fractionStart = i
-            while i < end {
-                let d = p[i] &- 0x30
-                if d >= 10 { break }
-                mantissa = mantissa &* 10 &+ UInt64(d)
-                i += 1
-            }
+            digitRun(p, &i, end, &mantissa)
             exponent = fractionStart - i
             digits += i - fractionStart
         }
