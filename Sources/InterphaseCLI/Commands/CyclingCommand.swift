@@ -5,7 +5,6 @@ import Foundation
 import InterphaseCore
 import Reproduction
 
-extension CellType: ExpressibleByArgument {}
 
 struct CyclingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
