@@ -40,14 +40,8 @@ enum NumberParsing {
         }
         guard sawDigit else { return slowParse(p, begin, e, decimalComma: decimalComma) }
         if i < e, p[i] == 0x65 || p[i] == 0x45 {
-            i += 1
-            var expNegative = false
-            if i < e, p[i] == 0x2D { expNegative = true; i += 1 } else if i < e, p[i] == 0x2B { i += 1 }
-            var value = 0
-            var any = false
-            while i < e, p[i] &- 0x30 < 10, value < 100_000 { value = value * 10 + Int(p[i] &- 0x30); i += 1; any = true }
-            guard any else { return nil }
-            exponent += expNegative ? -value : value
+            guard let value = exponentPart(p, &i, e) else { return nil }
+            exponent += value
         }
         guard i == e else { return slowParse(p, begin, e, decimalComma: decimalComma) }
         if digits <= 15, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
@@ -56,6 +50,20 @@ enum NumberParsing {
             return negative ? -value : value
         }
         return slowParse(p, begin, e, decimalComma: decimalComma)
+    }
+
+    /// The exponent after an `e`/`E` at `i` (optional sign, at least one digit; values past ±100,000 stop
+    /// growing, which keeps them out of every fast path). Advances `i` past it; nil when no digit follows.
+    @inline(__always)
+    static func exponentPart(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int) -> Int? {
+        i += 1
+        var negative = false
+        if i < end, p[i] == 0x2D { negative = true; i += 1 } else if i < end, p[i] == 0x2B { i += 1 }
+        var value = 0
+        let start = i
+        while i < end, p[i] &- 0x30 < 10, value < 100_000 { value = value * 10 + Int(p[i] &- 0x30); i += 1 }
+        guard i > start else { return nil }
+        return negative ? -value : value
     }
 
     /// 10^k for 0 ≤ k ≤ 22, all exact doubles (a switch compiles to a constant table, with no lazy-global
@@ -162,14 +170,8 @@ enum NumberParsing {
         // ≤ 18 digits cannot overflow UInt64; the exact fast path needs the mantissa below 2^53.
         guard digits > 0, digits <= 18, mantissa < (1 << 53) else { return -1 }
         if i < end, p[i] == 0x65 || p[i] == 0x45 {
-            i += 1
-            var expNegative = false
-            if i < end, p[i] == 0x2D { expNegative = true; i += 1 } else if i < end, p[i] == 0x2B { i += 1 }
-            var e = 0
-            let expStart = i
-            while i < end, p[i] &- 0x30 < 10, e < 10_000 { e = e * 10 + Int(p[i] &- 0x30); i += 1 }
-            guard i > expStart else { return -1 }
-            exponent += expNegative ? -e : e
+            guard let value = exponentPart(p, &i, end) else { return -1 }
+            exponent += value
         }
         while i < end, p[i] == 0x20 || p[i] == 0x0D { i += 1 }
         guard i == end || p[i] == delimiter, exponent >= -22, exponent <= 22 else { return -1 }
