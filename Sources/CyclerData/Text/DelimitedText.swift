@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import InterphaseCore
 
@@ -296,7 +297,13 @@ extension DelimitedText {
         let sample = (try? RecordingLoader.head(of: url, bytes: 1 << 20)) ?? Data()
         let sampleLines = max(sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, 1)
         let estimate = sample.isEmpty ? 1024 : Int(Double(max(size, sample.count)) / Double(sample.count) * Double(sampleLines) * 1.05) + 64
-        let buffers = requests.map { _ in ColumnBuffer(capacity: estimate) }
+        // The kernel zeroes each new column's pages when they are populated: do it on both cores.
+        var made = [ColumnBuffer?](repeating: nil, count: requests.count)
+        made.withUnsafeMutableBufferPointer { slots in
+            let base = slots.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: requests.count) { base[$0] = ColumnBuffer(capacity: estimate) }
+        }
+        let buffers = made.map { $0! }
         var reader = ParallelColumnReader(parser: parser, buffers: buffers, path: path, headerCount: layout.headers.count)
         var skip = layout.headerLine + 1 // lines before the first data line
         try LineSource.forEachBlock(url: url, path: path, progress: progress, estimatedBytes: size) { base, start, end in

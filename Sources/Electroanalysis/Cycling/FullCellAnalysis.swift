@@ -175,13 +175,21 @@ public struct FullCellAnalysis: Sendable {
     /// Voltage where the half cycle has passed half its charge (trapezoidal charge count, linear
     /// interpolation). - Units: V.
     static func voltageAtHalfCapacity(_ half: HalfCycle, _ r: Recording) -> Double? {
-        var q = [0.0]
-        var v = [r.voltage[half.range.lowerBound]]
+        // Two passes without temporary arrays: the total charge, then the step where half of it is reached.
+        func increment(_ k: Int) -> Double { abs(0.5 * (r.current[k] + r.current[k - 1]) * (r.time[k] - r.time[k - 1])) }
+        var total = 0.0
+        for k in half.range.dropFirst() { total += increment(k) }
+        guard total > 0 else { return nil }
+        let target = total / 2
+        var q = 0.0
         for k in half.range.dropFirst() {
-            q.append(q[q.count - 1] + abs(0.5 * (r.current[k] + r.current[k - 1]) * (r.time[k] - r.time[k - 1])))
-            v.append(r.voltage[k])
+            let dq = increment(k)
+            if q + dq >= target {
+                let fraction = dq > 0 ? (target - q) / dq : 0
+                return r.voltage[k - 1] + fraction * (r.voltage[k] - r.voltage[k - 1])
+            }
+            q += dq
         }
-        guard let total = q.last, total > 0 else { return nil }
-        return Statistics.interpolate(q, v, at: total / 2)
+        return r.voltage[half.range.upperBound - 1]
     }
 }

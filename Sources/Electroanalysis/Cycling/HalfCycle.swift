@@ -87,10 +87,13 @@ public enum HalfCycleSegmentation {
             capacity = abs(Statistics.trapezoid(r.current, r.time, range: range)) / 3600
         }
         if energies == nil || energy == 0 {
-            let power = range.map { abs(r.voltage[$0] * r.current[$0]) }
+            // ∫|V·I| dt by the trapezoidal rule, without a temporary array.
             var sum = 0.0
-            for k in 1..<power.count {
-                sum += 0.5 * (power[k] + power[k - 1]) * (r.time[range.lowerBound + k] - r.time[range.lowerBound + k - 1])
+            var previous = abs(r.voltage[range.lowerBound] * r.current[range.lowerBound])
+            for k in (range.lowerBound + 1)..<range.upperBound {
+                let power = abs(r.voltage[k] * r.current[k])
+                sum += 0.5 * (power + previous) * (r.time[k] - r.time[k - 1])
+                previous = power
             }
             energy = sum / 3600
         }
