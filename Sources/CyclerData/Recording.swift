@@ -105,13 +105,28 @@ public struct Recording: Sendable {
         }
     }
 
+    /// Current magnitudes at or below this fraction of the largest current count as rest (instrument
+    /// offsets and noise during rests are far below 0.1 % of the cycling current).
+    public static let restCurrentFraction = 1e-3
+
+    /// The rest threshold of `current`: `restCurrentFraction` × max |I|. - Units: A.
+    public static func restCurrentLimit(_ current: [Double]) -> Double {
+        (current.lazy.map(abs).max() ?? 0) * restCurrentFraction
+    }
+
+    /// Charge passed between points `k − 1` and `k` by the trapezoidal rule, signed like the current.
+    /// - Units: Ah.
+    @inline(__always)
+    public func chargeIncrement(at k: Int) -> Double {
+        0.5 * (current[k] + current[k - 1]) * (time[k] - time[k - 1]) / 3600
+    }
+
     /// Steps inferred from current alone, for files without a step column: a new step starts whenever the
     /// current changes sign class (rest, positive, negative).
     static func stepsFromCurrent(_ current: [Double]) -> [Int32] {
         var steps = [Int32](repeating: 1, count: current.count)
         guard !current.isEmpty else { return steps }
-        let scale = current.lazy.map(abs).max() ?? 0
-        let restLimit = scale * 1e-3
+        let restLimit = restCurrentLimit(current)
         func sign(_ x: Double) -> Int { abs(x) <= restLimit ? 0 : (x > 0 ? 1 : -1) }
         var step: Int32 = 1
         var last = sign(current[0])
@@ -123,11 +138,9 @@ public struct Recording: Sendable {
         return steps
     }
 
-    /// Step kinds inferred from current alone: rest where |I| is below 0.1 % of the largest current,
-    /// otherwise constant current.
+    /// Step kinds inferred from current alone: rest at or below `restCurrentLimit`, otherwise constant current.
     static func kindsFromCurrent(_ current: [Double], steps: [Int32]) -> [StepKind] {
-        let scale = current.lazy.map(abs).max() ?? 0
-        let restLimit = scale * 1e-3
+        let restLimit = restCurrentLimit(current)
         return LargeArray.make(count: current.count) { out in
             for i in 0..<current.count { out[i] = abs(current[i]) <= restLimit ? .rest : .constantCurrent }
         }

@@ -127,7 +127,7 @@ public enum CyclingFigures {
             guard let position = shown.firstIndex(of: cycleOf[k]) else { continue }
             var q = [0.0]
             for i in half.range.dropFirst() {
-                q.append(q[q.count - 1] + abs(0.5 * (r.current[i] + r.current[i - 1]) * (r.time[i] - r.time[i - 1])) / 3600 * scale)
+                q.append(q[q.count - 1] + abs(r.chargeIncrement(at: i)) * scale)
             }
             axes.add(.line(q, half.range.map { r.voltage[$0] }, color: colors[position]))
         }

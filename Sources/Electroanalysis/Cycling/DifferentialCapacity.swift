@@ -26,7 +26,7 @@ public struct DifferentialCapacity: Sendable {
         var extreme = r.voltage[half.range.lowerBound]
         for k in half.range {
             if k > half.range.lowerBound {
-                q += abs(0.5 * (r.current[k] + r.current[k - 1]) * (r.time[k] - r.time[k - 1])) / 3600
+                q += abs(r.chargeIncrement(at: k))
             }
             let v = r.voltage[k]
             extreme = half.direction > 0 ? max(extreme, v) : min(extreme, v)

@@ -176,7 +176,7 @@ public struct FullCellAnalysis: Sendable {
     /// interpolation). - Units: V.
     static func voltageAtHalfCapacity(_ half: HalfCycle, _ r: Recording) -> Double? {
         // Two passes without temporary arrays: the total charge, then the step where half of it is reached.
-        func increment(_ k: Int) -> Double { abs(0.5 * (r.current[k] + r.current[k - 1]) * (r.time[k] - r.time[k - 1])) }
+        func increment(_ k: Int) -> Double { abs(r.chargeIncrement(at: k)) }
         var total = 0.0
         for k in half.range.dropFirst() { total += increment(k) }
         guard total > 0 else { return nil }

@@ -29,9 +29,6 @@ public struct HalfCycle: Sendable, Equatable {
 
 /// Splitting a recording into half cycles.
 public enum HalfCycleSegmentation {
-    /// Current magnitudes below this fraction of the recording's largest current count as rest.
-    public static let restFraction = 1e-3
-
     /// Finds the half cycles of `recording`.
     ///
     /// Capacity of a half cycle: the sum, over its steps, of each step's final per-step counter (the
@@ -41,9 +38,8 @@ public enum HalfCycleSegmentation {
         let n = recording.count
         guard n > 1 else { return [] }
         let current = recording.current
-        let scale = current.lazy.map(abs).max() ?? 0
-        guard scale > 0 else { return [] }
-        let restLimit = scale * restFraction
+        let restLimit = Recording.restCurrentLimit(current)
+        guard restLimit > 0 else { return [] }
         func sign(_ i: Int) -> Int {
             let kind = recording.stepKind[i]
             if kind == .rest || kind == .openCircuit || kind == .impedance { return 0 }
