@@ -293,10 +293,9 @@ extension DelimitedText {
         let parser = ParallelColumnParser(delimiter: layout.delimiter, decimalComma: layout.decimalComma, slots: slots,
                                           columnCount: requests.count)
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        // Capacity from the header sample's bytes per line (5 % spare), so the columns rarely move.
+        // Capacity from the head's bytes per line, so the columns rarely move.
         let sample = (try? RecordingLoader.head(of: url, bytes: 1 << 20)) ?? Data()
-        let sampleLines = max(sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }, 1)
-        let estimate = sample.isEmpty ? 1024 : Int(Double(max(size, sample.count)) / Double(sample.count) * Double(sampleLines) * 1.05) + 64
+        let estimate = LineSource.estimateLines(sample, totalBytes: size)
         // The kernel zeroes each new column's pages when they are populated: do it on both cores.
         var made = [ColumnBuffer?](repeating: nil, count: requests.count)
         made.withUnsafeMutableBufferPointer { slots in
@@ -334,79 +333,27 @@ extension DelimitedText {
 /// Feeds lines of a file to a closure as byte ranges of a buffer, reading 8 MiB blocks (or the inflated
 /// content of a gzip file), so a line never has to become a `String`.
 enum LineSource {
-    static let blockSize = 8 << 20
-
+    /// Feeds each line (without its line break) of the blocks `forEachBlock` reads; `reserve` is told the
+    /// estimated number of lines once, from the first block.
     static func forEachLine(
         url: URL, path: String, progress: (@Sendable (Double) -> Void)?,
         reserve: (Int) -> Void,
         _ body: (UnsafePointer<UInt8>, Int, Int) throws -> Void
     ) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InterphaseError(.fileNotFound, "cannot open file", file: path)
-        }
-        defer { try? handle.close() }
-        let magic = [UInt8](handle.readData(ofLength: 2))
-        if Gzip.isGzip(magic) {
-            let data = try RecordingLoader.contents(of: url)
-            let bytes = [UInt8](data)
-            reserve(estimateLines(bytes[...], totalBytes: bytes.count))
-            try bytes.withUnsafeBufferPointer { buffer in
-                guard let base = buffer.baseAddress else { return }
-                var start = 0
-                var i = 0
-                let n = buffer.count
-                while i < n {
-                    if base[i] == 0x0A { try body(base, start, i); start = i + 1 }
-                    i += 1
-                }
-                if start < n { try body(base, start, n) }
-            }
-            progress?(1)
-            return
-        }
-        try handle.seek(toOffset: 0)
         let total = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        let fd = handle.fileDescriptor
-        var buffer = [UInt8](repeating: 0, count: blockSize + 1)
-        var carry = 0          // bytes of an unfinished line kept at the buffer start
-        var consumed = 0
         var first = true
-        while true {
-            if carry == buffer.count - 1 { buffer.append(contentsOf: [UInt8](repeating: 0, count: buffer.count)) }
-            let capacity = buffer.count - 1 - carry
-            let got = buffer.withUnsafeMutableBufferPointer { read(fd, $0.baseAddress! + carry, capacity) }
-            if got < 0 { throw InterphaseError(.fileNotFound, "read error", file: path) }
-            let filled = carry + got
+        try forEachBlock(url: url, path: path, progress: progress, estimatedBytes: total) { base, start, end in
             if first {
                 first = false
-                reserve(estimateLines(buffer[0..<filled], totalBytes: total))
+                reserve(estimateLines(UnsafeBufferPointer(start: base + start, count: end - start), totalBytes: max(total, end - start)))
             }
-            consumed += got
-            let last = got == 0
-            try buffer.withUnsafeBufferPointer { b in
-                let base = b.baseAddress!
-                var start = 0
-                var i = carry
-                while i < filled {
-                    if base[i] == 0x0A { try body(base, start, i); start = i + 1 }
-                    i += 1
-                }
-                if last {
-                    if start < filled { try body(base, start, filled) }
-                    carry = 0
-                } else {
-                    carry = filled - start
-                }
+            var lineStart = start
+            while lineStart < end {
+                let newline = memchr(base + lineStart, 0x0A, end - lineStart)
+                    .map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
+                try body(base, lineStart, newline)
+                lineStart = newline + 1
             }
-            if last { break }
-            if carry > 0 {
-                let startOfPartial = filled - carry
-                buffer.withUnsafeMutableBufferPointer { b in
-                    let base = b.baseAddress!
-                    memmove(base, base + startOfPartial, carry)
-                }
-            }
-            if total > 0 { progress?(Double(consumed) / Double(total)) }
         }
     }
 
@@ -468,9 +415,10 @@ enum LineSource {
         }
     }
 
-    static func estimateLines(_ sample: ArraySlice<UInt8>, totalBytes: Int) -> Int {
+    /// Lines in a file of `totalBytes` from a sample's bytes per line, with 5 % to spare.
+    static func estimateLines<S: Collection>(_ sample: S, totalBytes: Int) -> Int where S.Element == UInt8 {
         let newlines = sample.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-        guard newlines > 0, !sample.isEmpty else { return 16 }
-        return Int(Double(totalBytes) / Double(sample.count) * Double(newlines) * 1.02) + 16
+        guard newlines > 0, !sample.isEmpty else { return 1024 }
+        return Int(Double(max(totalBytes, sample.count)) / Double(sample.count) * Double(newlines) * 1.05) + 64
     }
 }
