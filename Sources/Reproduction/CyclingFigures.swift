@@ -136,13 +136,18 @@ public enum CyclingFigures {
         return Figure(width: 3.4, height: 2.6, panels: [axes])
     }
 
-    static func dqdv(_ curves: [DifferentialCapacity]) -> Figure {
-        var axes = Axes(x: Axis("Voltage (V)"), y: Axis("|dQ/dV| (Ah V\u{207B}\u{00B9})"))
+    /// dQ/dV curves; discharge curves are −dQ/dV (peaks up). A single curve needs no legend.
+    public static func dqdv(_ curves: [DifferentialCapacity]) -> Figure {
+        let directions = Set(curves.map(\.direction))
+        let quantity = directions == [-1] ? "\u{2212}dQ/dV" : directions == [1] ? "dQ/dV" : "|dQ/dV|"
+        var axes = Axes(x: Axis("Voltage (V)"), y: Axis("\(quantity) (Ah V\u{207B}\u{00B9})"))
         for (k, c) in curves.enumerated() {
             axes.add(.line(c.voltage, c.dqdv, color: Color.palette[k % Color.palette.count],
-                           label: "Cycle \(c.cycle) \(c.direction > 0 ? "charge" : "discharge")"))
+                           label: curves.count > 1 ? "Cycle \(c.cycle) \(c.direction > 0 ? "charge" : "discharge")" : nil))
         }
-        axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
+        if curves.contains(where: { $0.dqdv.contains { $0 < 0 } }) {
+            axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
+        }
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 }

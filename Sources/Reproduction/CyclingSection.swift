@@ -89,7 +89,7 @@ public struct CyclingSection: ReportSection {
             blocks.append(.comparisons(comparisons, caption: "Per-cycle capacity and CE: independent computation (column 'paper' here = NewareNDA + pandas, the reference figures' captions) vs Interphase."))
             for (name, figure) in CyclingFigures.figures(for: fullAnalysis) {
                 if name == "dqdv", let discharge = curves.first(where: { $0.direction < 0 }) {
-                    blocks.append(.figure(name: "dqdv", figure: CyclingSection.dischargeDQDV(discharge),
+                    blocks.append(.figure(name: "dqdv", figure: CyclingFigures.dqdv([discharge]),
                                           caption: "−dQ/dV of the cycle-2 discharge: 1 mV grid, Savitzky–Golay derivative (41 points, order 3)."))
                     continue
                 }
@@ -181,12 +181,5 @@ public struct CyclingSection: ReportSection {
         var figure = Figure(width: 7.0, height: 2.4, rows: 1, columns: 2, panels: [whole, zoom])
         figure.columnWeights = [2.6, 1]
         return figure
-    }
-
-    static func dischargeDQDV(_ curve: DifferentialCapacity) -> Figure {
-        var axes = Axes(x: Axis("Voltage (V)"), y: Axis("\u{2212}dQ/dV (Ah V\u{207B}\u{00B9})"))
-        axes.add(.line(curve.voltage, curve.dqdv, color: Color.palette[0]))
-        axes.legend = .none
-        return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
 }
