@@ -168,6 +168,28 @@ import _InterphaseTestSupport
         #expect(damagedError.description.contains("gzip"))
     }
 
+    /// A gzip file of several members (`cat a.gz b.gz`, bgzip) holds their contents joined, as `gzip -d`
+    /// gives them; zero padding after the last member is ignored, other bytes there are an error.
+    /// Oracle: the same table read uncompressed; members built from RFC 1952/1951 (`StoredArchives`),
+    /// the second one larger than one 65,535-byte stored block.
+    @Test func multiMemberGzip() throws {
+        var text = "Time(s),Voltage(V),Current(mA),Step\n"
+        for i in 0..<4000 { text += "\(i),\(3.0 + Double(i % 100) / 1000),\(i < 2000 ? 1 : -1),\(i < 2000 ? 1 : 2)\n" }
+        let bytes = Data(text.utf8)
+        let cut = bytes.count / 5
+        let plain = try Self.write(Array(bytes), "joined.csv")
+        let members = StoredArchives.gzipMember(bytes.prefix(cut)) + StoredArchives.gzipMember(bytes.dropFirst(cut))
+        let padded = try Self.write(Array(members) + [0, 0, 0, 0], "members.csv.gz")
+        let expected = try RecordingLoader.load(plain)
+        let joined = try RecordingLoader.load(padded)
+        #expect(joined.count == 4000)
+        #expect(joined.time == expected.time && joined.voltage == expected.voltage && joined.current == expected.current)
+        let trailing = try Self.write(Array(members) + Array("junk".utf8), "trailing.csv.gz")
+        let error = try #require(Self.failure(trailing))
+        #expect(error.kind == .malformed)
+        #expect(error.description.contains("after the end of the gzip stream"))
+    }
+
     /// A valid gzip of nothing is empty input, not an unrecognised format. (Bytes: `gzip -c < /dev/null`.)
     @Test func emptyGzip() throws {
         let url = try Self.write([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x03, 0x00,

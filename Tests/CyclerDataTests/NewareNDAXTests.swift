@@ -43,7 +43,7 @@ struct NewareNDAXTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let url = dir.appendingPathComponent("nodata.ndax")
         let xml = Data("<?xml version=\"1.0\"?><root><config/></root>".utf8)
-        try storedZip([("VersionInfo.xml", xml), ("TestInfo.xml", xml)]).write(to: url)
+        try StoredArchives.zip([("VersionInfo.xml", xml), ("TestInfo.xml", xml)]).write(to: url)
         #expect(try RecordingLoader.detectFormat(url) == .newareNDAX)
         do {
             _ = try RecordingLoader.load(url)
@@ -98,36 +98,5 @@ struct NewareNDAXTests {
         #expect(NewareStatus.generateCycles(short) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3])
         let long: [UInt8] = [4, 1, 3, 2, 4, 7, 2, 17, 1, 1, 19, 20, 3, 27, 26, 9, 8, 13, 1]
         #expect(NewareStatus.generateCycles(long) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 5])
-    }
-
-    /// A minimal zip archive with uncompressed ("stored") entries, so the test needs no zip library.
-    private func storedZip(_ files: [(String, Data)]) -> Data {
-        func crc32(_ data: Data) -> UInt32 {
-            var crc: UInt32 = 0xFFFF_FFFF
-            for byte in data {
-                crc ^= UInt32(byte)
-                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
-            }
-            return ~crc
-        }
-        var out = Data(), central = Data()
-        func le(_ v: UInt32, _ bytes: Int, into d: inout Data) { for i in 0..<bytes { d.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) } }
-        for (name, content) in files {
-            let offset = UInt32(out.count), crc = crc32(content), size = UInt32(content.count), nameBytes = Data(name.utf8)
-            le(0x0403_4B50, 4, into: &out); le(20, 2, into: &out); le(0, 2, into: &out); le(0, 2, into: &out)
-            le(0, 2, into: &out); le(0x21, 2, into: &out); le(crc, 4, into: &out); le(size, 4, into: &out); le(size, 4, into: &out)
-            le(UInt32(nameBytes.count), 2, into: &out); le(0, 2, into: &out); out += nameBytes; out += content
-            le(0x0201_4B50, 4, into: &central); le(20, 2, into: &central); le(20, 2, into: &central); le(0, 2, into: &central)
-            le(0, 2, into: &central); le(0, 2, into: &central); le(0x21, 2, into: &central); le(crc, 4, into: &central)
-            le(size, 4, into: &central); le(size, 4, into: &central); le(UInt32(nameBytes.count), 2, into: &central)
-            for _ in 0..<4 { le(0, 2, into: &central) }
-            le(0, 4, into: &central); le(offset, 4, into: &central); central += nameBytes
-        }
-        let centralOffset = UInt32(out.count)
-        out += central
-        le(0x0605_4B50, 4, into: &out); le(0, 2, into: &out); le(0, 2, into: &out)
-        le(UInt32(files.count), 2, into: &out); le(UInt32(files.count), 2, into: &out)
-        le(UInt32(central.count), 4, into: &out); le(centralOffset, 4, into: &out); le(0, 2, into: &out)
-        return out
     }
 }

@@ -1,0 +1,37 @@
+import CZlib
+import Foundation
+import InterphaseCore
+
+extension Gzip {
+    /// Inflates the gzip member that starts at `start`, appending its content to `output`.
+    /// zlib in gzip mode (window bits 15 + 16) parses the header and checks the CRC-32 and length.
+    /// - Returns: the member's length in bytes.
+    static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], file: String) throws -> Int {
+        var stream = z_stream()
+        guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            throw InterphaseError(.library, "zlib could not start inflating", file: file)
+        }
+        defer { inflateEnd(&stream) }
+        let chunk = 1 << 18
+        var status = Z_OK
+        try bytes.withUnsafeBufferPointer { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
+            stream.avail_in = UInt32(input.count - start)
+            var buffer = [UInt8](repeating: 0, count: chunk)
+            try buffer.withUnsafeMutableBufferPointer { out in
+                repeat {
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = UInt32(chunk)
+                    status = inflate(&stream, Z_NO_FLUSH)
+                    guard status == Z_OK || status == Z_STREAM_END else {
+                        let reason = status == Z_BUF_ERROR ? "the file ends inside the compressed data (truncated download?)"
+                            : stream.msg.map { String(cString: $0) } ?? "zlib error \(status)"
+                        throw InterphaseError(.malformed, "gzip stream is corrupt or truncated: \(reason)", file: file)
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: chunk - Int(stream.avail_out)))
+                } while status != Z_STREAM_END
+            }
+        }
+        return Int(stream.total_in)
+    }
+}
