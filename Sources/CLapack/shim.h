@@ -12,4 +12,6 @@ void dsyev_(const char *jobz, const char *uplo, const int *n, double *a, const i
             double *work, const int *lwork, int *info);
 /* OpenBLAS: Interphase's matrices are small; one thread avoids idle worker threads spinning. */
 void openblas_set_num_threads(int num_threads);
+/* Stops OpenBLAS's worker threads (exported by OpenBLAS; its fork handler uses it). */
+int blas_thread_shutdown_(void);
 #endif

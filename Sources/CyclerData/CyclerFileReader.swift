@@ -27,6 +27,10 @@ public struct ReadOptions: Sendable {
     public var assumedCurrent: Double?
     /// Called with the fraction of the file read so far (0…1), for progress bars.
     public var progress: (@Sendable (Double) -> Void)?
+    /// Keep the columns that have no role (Arbin `Data_Point`, `dV/dt`, EC-Lab `control/V`) as auxiliary
+    /// columns. An analysis that uses only the roles turns this off, so text readers skip those fields
+    /// instead of parsing them.
+    public var auxiliaryColumns = true
 
     public init(format: CyclerFormat? = nil, columnMapping: ColumnMapping? = nil, assumedCurrent: Double? = nil,
                 progress: (@Sendable (Double) -> Void)? = nil) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InterphaseCore
+import InterphaseNumerics
 
 @main
 struct InterphaseCommand: ParsableCommand {
@@ -12,6 +13,7 @@ struct InterphaseCommand: ParsableCommand {
 
     /// Runs the command, printing an `InterphaseError` as one line on stderr with exit status 1.
     static func main() {
+        LAPACK.configureThreads()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -32,11 +32,20 @@ public struct TextTable: Sendable {
     }
 
     public func renderedCSV() -> String {
-        ([header] + rows).map { $0.map(TextTable.csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * header.count * 10)
+        for row in [header] + rows {
+            for (k, field) in row.enumerated() {
+                if k > 0 { out += "," }
+                out += TextTable.csvField(field)
+            }
+            out += "\n"
+        }
+        return out
     }
 
     public static func csvField(_ s: String) -> String {
-        if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) {
+        if s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A }) {
             return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
         return s

@@ -6,7 +6,15 @@ import InterphaseCore
 public enum LAPACK {
     /// Interphase's dense problems are small (Savitzky–Golay, fits with a handful of parameters): one
     /// OpenBLAS thread is fastest, and it leaves no worker threads spinning after the call.
-    private static let singleThreaded: Void = openblas_set_num_threads(1)
+    /// OpenBLAS starts its worker threads when it is loaded, and they spin (`sched_yield`) for a while
+    /// before they sleep, taking a core from the program's own parallel work: set one thread and stop them.
+    private static let singleThreaded: Void = {
+        openblas_set_num_threads(1)
+        _ = blas_thread_shutdown_()
+    }()
+
+    /// Applies `singleThreaded` now: call at program start.
+    public static func configureThreads() { _ = singleThreaded }
 
     /// Solves min ‖A x − b‖₂ for a full-rank m × n matrix A (m ≥ n) by Householder QR (`dgels`).
     /// - Parameters:

@@ -4,7 +4,7 @@ import InterphaseCore
 import Testing
 import _InterphaseTestSupport
 
-/// The two-core column parser (files over 1 MiB are split at a line break and parsed in halves).
+/// The two-core column parser (a file is cut at line breaks into ~64 chunks, parsed on both cores).
 /// Oracle: values written by the test with known decimal text, so the parsed doubles must equal the
 /// literals exactly; line numbers counted by the test.
 @Suite struct ParallelParserTests {
@@ -24,7 +24,7 @@ import _InterphaseTestSupport
     }
 
     @Test func largeFileMatchesLiteralsAcrossTheSplit() throws {
-        let rows = 120_000 // ~3.5 MB: parsed in two halves
+        let rows = 120_000 // ~3.5 MB: ~64 chunks of ~55 KB
         let url = try ParallelParserTests.write(rows: rows, blankEvery: 7919)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let r = try RecordingLoader.load(url)
@@ -38,7 +38,7 @@ import _InterphaseTestSupport
         }
     }
 
-    @Test func shortRowInTheSecondHalfNamesItsLine() throws {
+    @Test func shortRowInALaterChunkNamesItsLine() throws {
         let url = try ParallelParserTests.write(rows: 120_000, blankEvery: 10_000, shortAt: 100_000)
         defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
         let error = expectInterphaseError(.malformed) { try RecordingLoader.load(url) }

@@ -55,7 +55,7 @@ public enum BioLogicMPTReader: CyclerFileReader {
         }
         let keys = Set(layout.headers.map(\.key))
         var recording = try DelimitedRecording.read(url, format: .biologicMPT, layout: layout, mapping: options.columnMapping,
-                                                    metadata: metadata, keepUnmapped: true, assumedCurrent: options.assumedCurrent,
+                                                    metadata: metadata, keepUnmapped: options.auxiliaryColumns, assumedCurrent: options.assumedCurrent,
                                                     progress: options.progress)
         // EC-Lab's Ns is 0-based: the Recording's steps are 1-based.
         if layout.headers.contains(where: { $0.key == "ns" }) { recording.stepIndex = recording.stepIndex.map { $0 + 1 } }

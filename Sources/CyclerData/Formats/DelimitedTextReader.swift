@@ -47,7 +47,7 @@ public enum DelimitedTextReader: CyclerFileReader {
                                       + "for an export of only time and voltage give the constant current with --current-mA")
         }
         return try DelimitedRecording.read(url, format: format, layout: layout, mapping: options.columnMapping,
-                                           metadata: metadata, keepUnmapped: true, assumedCurrent: options.assumedCurrent,
+                                           metadata: metadata, keepUnmapped: options.auxiliaryColumns, assumedCurrent: options.assumedCurrent,
                                            progress: options.progress)
     }
 

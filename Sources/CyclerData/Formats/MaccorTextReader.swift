@@ -55,7 +55,7 @@ public enum MaccorTextReader: CyclerFileReader {
                                      + "wall clock (DPT Time), so it is read as \(unit == "min" ? "minutes" : "hours")")
         }
         return try DelimitedRecording.read(url, format: .maccorText, layout: layout, mapping: options.columnMapping,
-                                           metadata: metadata, keepUnmapped: true, progress: options.progress)
+                                           metadata: metadata, keepUnmapped: options.auxiliaryColumns, progress: options.progress)
     }
 
     /// Maccor can export `TestTime` as a plain number whose unit the file does not state (the "Maccor #4"

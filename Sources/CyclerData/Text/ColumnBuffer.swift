@@ -1,19 +1,19 @@
 import Foundation
 import InterphaseCore
 
-/// A growable column of doubles that parser threads fill through a raw pointer, and that becomes the
-/// recording's `[Double]` without a copy.
+/// A column of doubles that parser threads fill through a raw pointer, and that becomes the recording's
+/// `[Double]` without a copy.
 ///
-/// The storage is a Swift array created at the estimated final size (`LargeArray`: huge pages, pages
-/// populated in one call). `pointer` is its element storage: the array is held only here and never
-/// mutated through the Swift API while threads write, so its heap buffer — and the pointer — stay put
-/// (a native array's elements live in one heap object that moves only when the array reallocates,
-/// which happens here only in `reserve`, between parses). `Double` is a trivial type, so the elements
+/// The storage is a Swift array created at the final size, known from the line count (`LargeArray`:
+/// huge pages, pages populated in one call). `pointer` is its element storage: the array is held only
+/// here and never mutated through the Swift API while threads write, so its heap buffer — and the
+/// pointer — stay put (a native array's elements live in one heap object that moves only when the
+/// array reallocates, which never happens here). `Double` is a trivial type, so the elements
 /// need no initialisation before the parser writes them; every element up to `count` is written.
 final class ColumnBuffer {
     private var storage: [Double]
-    private(set) var pointer: UnsafeMutablePointer<Double>
-    private(set) var capacity: Int
+    let pointer: UnsafeMutablePointer<Double>
+    private var capacity: Int
     var count = 0
 
     init(capacity: Int) {
@@ -24,21 +24,7 @@ final class ColumnBuffer {
         array = []
     }
 
-    /// Makes room for `count + extra` values (a new array and one copy; rare when the estimate holds).
-    func reserve(extra: Int) {
-        let needed = count + extra
-        guard needed > capacity else { return }
-        let newCapacity = max(needed, capacity + capacity / 2)
-        var grown = LargeArray.make(count: newCapacity) { (buffer: UnsafeMutableBufferPointer<Double>) in
-            buffer.baseAddress?.update(from: self.pointer, count: self.count)
-        }
-        pointer = grown.withUnsafeMutableBufferPointer { $0.baseAddress! }
-        storage = grown
-        grown = []
-        capacity = newCapacity
-    }
-
-    /// Moves the values at `[from, from + length)` to `to` (closing a gap between two threads' rows).
+    /// Moves the values at `[from, from + length)` to `to` (closing the gap blank lines leave between chunks' rows).
     func move(from: Int, to: Int, length: Int) {
         guard length > 0, from != to else { return }
         memmove(pointer + to, pointer + from, length * MemoryLayout<Double>.stride)

@@ -99,17 +99,9 @@ enum DelimitedRecording {
             assembly.stateLabels = columns.labels[state.index]
             assembly.stateCodes = columns.labelCodes[state.index]
         }
-        // Line numbers for errors: rows follow the header one per non-blank line; exact for files without
-        // blank lines inside the table, which is every format read here.
-        // The first row with a missing time, voltage or current is the one `build` reports: number the rows
-        // up to it (checking time alone left voltage/current errors naming the row index as a line).
-        assembly.lineNumbers = []
-        let firstBad = [assembly.time, assembly.voltage, assembly.current]
-            .compactMap { $0.firstIndex(where: { !$0.isFinite }) }.min()
-        if let t = firstBad {
-            assembly.lineNumbers = (0...t).map { Int32(columns.firstDataLine + $0) }
-        }
-        // Likewise for step/cycle errors found later (rows follow the header one per line).
+        // Line numbers for errors (a missing time, voltage or current; a step or cycle that is not an
+        // integer): rows follow the header one per line, so row i is on line firstDataLine + i — exact for
+        // files without blank lines inside the table, which is every format read here.
         assembly.firstLine = max(columns.firstDataLine, 1)
         assembly.auxiliary = auxiliaryIndices.compactMap { index in
             guard let v = columns.numbers[index], v.contains(where: { $0.isFinite }) else { return nil }

@@ -119,11 +119,14 @@ struct DelimitedText {
     }
 
     /// Splits on LF and drops a trailing CR (Swift treats CRLF as one character, so `split("\n")` would not).
+    /// Works on the UTF-8 bytes: LF and CR are single bytes that never occur inside a multi-byte character.
     static func lines(_ text: String) -> [String] {
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            var scalars = String.UnicodeScalarView(line)
-            if scalars.last == "\r" { scalars.removeLast() }
-            return String(scalars)
+        var text = text
+        return text.withUTF8 { bytes in
+            bytes.split(separator: 0x0A, omittingEmptySubsequences: false).map { line in
+                let content = line.last == 0x0D ? line.dropLast() : line
+                return String(decoding: UnsafeBufferPointer(rebasing: content), as: UTF8.self)
+            }
         }
     }
 
@@ -285,47 +288,34 @@ struct DelimitedText {
 }
 
 extension DelimitedText {
-    /// The numeric-only fast path: blocks of complete lines parsed on both cores (`ParallelColumnReader`).
+    /// The numeric-only fast path: the file in memory (`FileBytes`), parsed in chunks on both cores
+    /// (`ParallelColumnParser.parseAll`).
     func readNumericColumns(layout: DelimitedLayout, requests: [Request], progress: (@Sendable (Double) -> Void)?) throws -> Columns {
         let maxIndex = requests.map(\.index).max() ?? 0
         var slots = [Int](repeating: -1, count: maxIndex + 1)
         for (k, request) in requests.enumerated() { slots[request.index] = k }
         let parser = ParallelColumnParser(delimiter: layout.delimiter, decimalComma: layout.decimalComma, slots: slots,
                                           columnCount: requests.count)
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        // Capacity from the head's bytes per line, so the columns rarely move.
-        let sample = (try? RecordingLoader.head(of: url, bytes: 1 << 20)) ?? Data()
-        let estimate = LineSource.estimateLines(sample, totalBytes: size)
-        // The kernel zeroes each new column's pages when they are populated: do it on both cores.
-        var made = [ColumnBuffer?](repeating: nil, count: requests.count)
-        made.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: requests.count) { base[$0] = ColumnBuffer(capacity: estimate) }
+        let bytes = try FileBytes(url)
+        // The first data line follows the header.
+        var dataStart = 0
+        for _ in 0...layout.headerLine where dataStart < bytes.count {
+            dataStart = ParallelColumnParser.lineEnd(bytes.base, dataStart, bytes.count) + 1
         }
-        let buffers = made.map { $0! }
-        var reader = ParallelColumnReader(parser: parser, buffers: buffers, path: path, headerCount: layout.headers.count)
-        var skip = layout.headerLine + 1 // lines before the first data line
-        try LineSource.forEachBlock(url: url, path: path, progress: progress, estimatedBytes: size) { base, start, end in
-            var from = start
-            while skip > 0 && from < end {
-                guard let hit = memchr(base + from, 0x0A, end - from) else { from = end; break }
-                from = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-                skip -= 1
-                reader.nextLine += 1
-            }
-            try reader.consume(base, from, end)
-        }
+        dataStart = min(dataStart, bytes.count)
+        let parsed = try parser.parseAll(bytes, from: dataStart, firstLine: layout.headerLine + 2, path: path,
+                                         headerCount: layout.headers.count, progress: progress)
         var columns = Columns()
-        var rows = buffers.first?.count ?? 0
-        if let line = reader.pendingShortLine, rows > 1 {
+        var rows = parsed.buffers.first?.count ?? 0
+        if let line = parsed.shortLastLine, rows > 1 {
             // A file cut off inside its last line (a truncated copy): drop that row and say so.
             rows -= 1
-            for buffer in buffers { buffer.count = rows }
+            for buffer in parsed.buffers { buffer.count = rows }
             columns.droppedTruncatedLine = line
         }
-        for (k, request) in requests.enumerated() { columns.numbers[request.index] = buffers[k].takeArray() }
+        for (k, request) in requests.enumerated() { columns.numbers[request.index] = parsed.buffers[k].takeArray() }
         columns.rows = rows
-        columns.firstDataLine = reader.firstDataLine
+        columns.firstDataLine = parsed.firstDataLine
         return columns
     }
 }

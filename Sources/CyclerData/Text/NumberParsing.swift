@@ -7,8 +7,6 @@ import Foundation
 /// or divide, which is correctly rounded (Clinger's fast path, W. D. Clinger, PLDI 1990). Everything
 /// else falls back to `strtod`, so results always equal `strtod`'s. Accepts an optional decimal comma.
 enum NumberParsing {
-    static let powersOfTen: [Double] = (0...22).map { pow(10.0, Double($0)) }
-
     /// Parses `[start, end)`; returns nil for empty or non-numeric text (leading/trailing blanks allowed).
     @inline(__always)
     static func parseDouble(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, decimalComma: Bool) -> Double? {
@@ -46,7 +44,7 @@ enum NumberParsing {
         guard i == e else { return slowParse(p, begin, e, decimalComma: decimalComma) }
         if digits <= 15, mantissa < (1 << 53), exponent >= -22, exponent <= 22 {
             var value = Double(mantissa)
-            value = exponent >= 0 ? value * powersOfTen[exponent] : value / powersOfTen[-exponent]
+            value = exponent >= 0 ? value * exactPowerOfTen(exponent) : value / exactPowerOfTen(-exponent)
             return negative ? -value : value
         }
         return slowParse(p, begin, e, decimalComma: decimalComma)
@@ -97,39 +95,32 @@ enum NumberParsing {
         }
     }
 
-    /// Appends the run of decimal digits at `i` to `mantissa` (wrapping; callers bound the digit count),
-    /// eight at a time where eight bytes are readable: the SWAR method of Lemire (simdjson's
-    /// `parse_eight_digits_unrolled`) finds the run length from a byte mask and converts up to eight digits
-    /// with three multiplications, instead of a compare and a multiply-add per digit.
+    /// The leading ASCII digits of the 8 bytes at `p`: how many there are (0…8) and their value.
+    ///
+    /// SWAR in the manner of Lemire (simdjson's `parse_eight_digits_unrolled`): one subtraction and a
+    /// byte mask find the run length without a branch per byte, and three multiplications convert up
+    /// to eight digits. Only the bytes before the first non-digit matter, so the subtraction's borrows
+    /// into later bytes do no harm.
     @inline(__always)
-    static func digitRun(_ p: UnsafePointer<UInt8>, _ i: inout Int, _ end: Int, _ mantissa: inout UInt64) {
-        while end - i >= 8 {
-            let x = UInt64(littleEndian: UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self))
-            let t = x &- 0x3030_3030_3030_3030
-            // High bit of each byte set where the byte is not '0'…'9'.
-            let nonDigit = (t | (t &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
-            let n = nonDigit == 0 ? 8 : nonDigit.trailingZeroBitCount / 8
-            if n == 0 { return }
-            // Move the n digits to the top bytes: the bytes below become leading zeros.
-            var v = n == 8 ? t : t << UInt64(8 * (8 - n))
-            v = (v &* 10) &+ (v >> 8)
-            v = (((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064)
-                &+ (((v >> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001)) >> 32
-            mantissa = mantissa &* tenToThe(n) &+ (v & 0xFFFF_FFFF)
-            i += n
-            if n < 8 { return }
-        }
-        while i < end {
-            let d = p[i] &- 0x30
-            if d >= 10 { return }
-            mantissa = mantissa &* 10 &+ UInt64(d)
-            i += 1
-        }
+    static func leadingDigits(_ p: UnsafePointer<UInt8>) -> (count: Int, value: UInt64) {
+        let x = UInt64(littleEndian: UnsafeRawPointer(p).loadUnaligned(as: UInt64.self))
+        let t = x &- 0x3030_3030_3030_3030
+        // High bit of each byte set where the byte is not '0'…'9'.
+        let nonDigit = (t | (t &+ 0x7676_7676_7676_7676)) & 0x8080_8080_8080_8080
+        let n = nonDigit.trailingZeroBitCount &>> 3
+        // Move the n digits to the top bytes: the bytes below become leading zeros.
+        var v = n == 0 ? 0 : t &<< UInt64(truncatingIfNeeded: 64 &- 8 &* n)
+        v = (v &* 10) &+ (v &>> 8)
+        v = (((v & 0x0000_00FF_0000_00FF) &* 0x000F_4240_0000_0064)
+            &+ (((v &>> 16) & 0x0000_00FF_0000_00FF) &* 0x0000_2710_0000_0001)) &>> 32
+        return (n, v & 0xFFFF_FFFF)
     }
 
+    /// 10^n for 0 ≤ n ≤ 8.
     @inline(__always)
     static func tenToThe(_ n: Int) -> UInt64 {
         switch n {
+        case 0: return 1
         case 1: return 10
         case 2: return 100
         case 3: return 1000
@@ -141,40 +132,50 @@ enum NumberParsing {
         }
     }
 
-    /// Parses a number that starts at `start` (after optional blanks) and must end at `delimiter` or
-    /// `end` (after optional blanks/CR): the fast path of the column parser, which reads each byte once.
-    /// - Returns: the index of the delimiter (or `end`) with the value in `value`, or −1 when the field is
-    ///   anything else (quoted, a duration, text, more than 15 significant digits) — the caller then
-    ///   takes the general path.
-    @inline(__always)
-    static func parsePrefix(_ p: UnsafePointer<UInt8>, _ start: Int, _ end: Int, decimalComma: Bool, delimiter: UInt8,
-                            into value: inout Double) -> Int {
+    /// Parses the plain decimal that starts at `start` (optional sign, digits, optional point and
+    /// fraction, optional exponent): the fast path of the column parser, which reads each byte once.
+    /// The caller guarantees 32 readable bytes past `start`; longer digit runs stop before `limit − 32`.
+    /// - Returns: the index of the first byte after the number with the value in `value`, or −1 when
+    ///   the text is something else (blank, quoted, a duration, more than 18 digits, an exponent past
+    ///   ±22) — the caller then takes the general path, which agrees with `strtod`.
+    @_transparent
+    static func parseNumber(_ p: UnsafePointer<UInt8>, _ start: Int, limit: Int, point: UInt8, into value: inout Double) -> Int {
         var i = start
-        while i < end, p[i] == 0x20 { i += 1 }
-        guard i < end else { return -1 }
-        var negative = false
-        if p[i] == 0x2D { negative = true; i += 1 } else if p[i] == 0x2B { i += 1 }
-        var mantissa: UInt64 = 0
-        let digitsStart = i
-        digitRun(p, &i, end, &mantissa)
-        var digits = i - digitsStart
+        let first = p[i]
+        let negative = first == 0x2D
+        i &+= (negative || first == 0x2B) ? 1 : 0
+        var (n, mantissa) = leadingDigits(p + i)
+        i &+= n
+        var digits = n
+        while n == 8 {
+            guard limit &- i >= 32, digits <= 18 else { return -1 }
+            let run = leadingDigits(p + i)
+            n = run.count
+            mantissa = mantissa &* tenToThe(n) &+ run.value
+            i &+= n
+            digits &+= n
+        }
         var exponent = 0
-        let point: UInt8 = decimalComma ? 0x2C : 0x2E
-        if i < end, p[i] == point, point != delimiter {
-            i += 1
+        if p[i] == point {
+            i &+= 1
             let fractionStart = i
-            digitRun(p, &i, end, &mantissa)
-            exponent = fractionStart - i
-            digits += i - fractionStart
+            repeat {
+                guard limit &- i >= 32, digits <= 18 else { return -1 }
+                let run = leadingDigits(p + i)
+                n = run.count
+                mantissa = mantissa &* tenToThe(n) &+ run.value
+                i &+= n
+                digits &+= n
+            } while n == 8
+            exponent = fractionStart &- i
         }
         // ≤ 18 digits cannot overflow UInt64; the exact fast path needs the mantissa below 2^53.
         guard digits > 0, digits <= 18, mantissa < (1 << 53) else { return -1 }
-        if i < end, p[i] == 0x65 || p[i] == 0x45 {
-            guard let value = exponentPart(p, &i, end) else { return -1 }
-            exponent += value
+        if p[i] | 0x20 == 0x65 { // e or E
+            guard let value = exponentPart(p, &i, limit) else { return -1 }
+            exponent &+= value
         }
-        while i < end, p[i] == 0x20 || p[i] == 0x0D { i += 1 }
-        guard i == end || p[i] == delimiter, exponent >= -22, exponent <= 22 else { return -1 }
+        guard exponent >= -22, exponent <= 22 else { return -1 }
         // Clinger's fast path: both operands exact, one correctly rounded operation.
         var v = Double(Int64(bitPattern: mantissa))
         v = exponent >= 0 ? v * exactPowerOfTen(exponent) : v / exactPowerOfTen(-exponent)

@@ -2,13 +2,16 @@ import Dispatch
 import Foundation
 import InterphaseCore
 
-/// The fast path of `DelimitedText.readColumns` for numeric columns: each block of the file is split at
-/// a line break near its middle and the two halves are parsed on both cores, each writing its rows
-/// straight into the shared column buffers at offsets fixed beforehand by counting line breaks
-/// (`memchr`). Fields are parsed where they start — the number parser stops at the delimiter — so each
-/// byte is read about once. Semantics match the general path: blank lines are skipped, a row with
-/// fewer fields than requested is an error unless it is the file's last row (dropped with a warning),
-/// quoted fields may contain the delimiter, non-numbers become NaN after a duration parse is tried.
+/// The fast path of `DelimitedText.readColumns` for numeric columns.
+///
+/// The whole file is in memory (`FileBytes`: mapped, or inflated from gzip) and is cut into chunks of
+/// whole lines. Both cores first count each chunk's line breaks, which fixes where each chunk's rows go
+/// and the exact size of every column; then both cores parse the chunks, each writing its rows straight
+/// into the shared columns. Fields are parsed where they start — the number parser stops at the
+/// delimiter — so each byte is read about once, and no line is searched for its end beforehand.
+/// Semantics match the general path: blank lines are skipped, a row with fewer fields than requested
+/// is an error unless it is the file's last row (dropped with a warning), quoted fields may contain the
+/// delimiter, non-numbers become NaN after a duration parse is tried.
 struct ParallelColumnParser {
     let delimiter: UInt8
     let decimalComma: Bool
@@ -16,10 +19,9 @@ struct ParallelColumnParser {
     let slots: [Int]
     let columnCount: Int
 
-    /// What one half reports.
+    /// What one chunk reports.
     struct Chunk {
         var rows = 0
-        var lines = 0
         /// Absolute 1-based line of the first short row, and whether the chunk's last row is short.
         var firstShortLine: Int?
         var shortRows = 0
@@ -28,79 +30,120 @@ struct ParallelColumnParser {
         var lastRowLine = 0
     }
 
-    /// Parses complete lines in `[start, end)` into `buffers` from row `rowOffset`.
+    /// Parses the lines in `[start, end)` into `outputs` from row `rowOffset`. `limit` is the end of
+    /// readable memory: the number parser's 8-byte loads stay 32 bytes before it.
     /// - Parameter firstLine: 1-based line number of the line at `start`.
-    func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
-               rowOffset: Int, firstLine: Int) -> Chunk {
+    func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int,
+               into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, rowOffset: Int, firstLine: Int) -> Chunk {
         slots.withUnsafeBufferPointer { slotBuffer in
-            parse(base, start, end, into: outputs, slots: slotBuffer.baseAddress!, slotCount: slotBuffer.count,
+            parse(base, start, end, limit: limit, into: outputs, slots: slotBuffer.baseAddress!, slotCount: slotBuffer.count,
                   rowOffset: rowOffset, firstLine: firstLine)
         }
     }
 
-    private func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
+    private func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int,
+                       into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
                        slots: UnsafePointer<Int>, slotCount: Int, rowOffset: Int, firstLine: Int) -> Chunk {
         var chunk = Chunk()
         var p = start
         var row = rowOffset
         let maxField = slotCount - 1
-        var line = firstLine
+        var line = firstLine - 1
         let delimiter = self.delimiter, decimalComma = self.decimalComma, columnCount = self.columnCount
+        let point: UInt8 = decimalComma ? 0x2C : 0x2E
+        // The fast number parser reads ahead; past this offset every field takes the general path.
+        let fastLimit = min(limit - 64, end)
         while p < end {
-            let newline = memchr(base + p, 0x0A, end - p).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? end
-            var e = newline
-            if e > p && base[e - 1] == 0x0D { e -= 1 }
-            let lineStart = p
-            p = newline + 1
             line += 1
-            chunk.lines += 1
-            // Blank line?
-            var q = lineStart
-            while q < e && (base[q] == 0x20 || base[q] == 0x09) { q += 1 }
-            if q == e { continue }
-            if chunk.firstRowLine == nil { chunk.firstRowLine = line - 1 }
-            chunk.lastRowLine = line - 1
+            let c0 = base[p]
+            if c0 == 0x0A { p += 1; continue }
+            if c0 == 0x0D || c0 == 0x20 || c0 == 0x09 {
+                // Blank line? (only blanks before the line break)
+                let lineEnd = ParallelColumnParser.lineEnd(base, p, end)
+                var q = p
+                while q < lineEnd && (base[q] == 0x20 || base[q] == 0x09 || base[q] == 0x0D) { q += 1 }
+                if q == lineEnd { p = lineEnd + 1; continue }
+            }
+            if chunk.firstRowLine == nil { chunk.firstRowLine = line }
+            chunk.lastRowLine = line
             var field = 0
-            var f = lineStart
             var filled = 0
-            while field <= maxField {
+            var i = p
+            while true {
                 let slot = slots[field]
-                var fieldEnd: Int
+                var next: UInt8 = 0x0A
                 if slot >= 0 {
                     var value = 0.0
-                    fieldEnd = NumberParsing.parsePrefix(base, f, e, decimalComma: decimalComma, delimiter: delimiter, into: &value)
-                    if fieldEnd < 0 {
-                        fieldEnd = ParallelColumnParser.fieldEnd(base, f, e, delimiter)
-                        if let v = NumberParsing.parseDouble(base, f, fieldEnd, decimalComma: decimalComma) {
-                            value = v
-                        } else {
-                            let text = String(decoding: UnsafeBufferPointer(start: base + f, count: fieldEnd - f), as: UTF8.self)
-                            value = NumberParsing.parseDuration(text[...]) ?? .nan
-                        }
+                    var stop = i < fastLimit ? NumberParsing.parseNumber(base, i, limit: limit, point: point, into: &value) : -1
+                    if stop >= 0 {
+                        // The number must fill the field: next comes the delimiter or the line break.
+                        next = base[stop]
+                        if !(next == delimiter || next == 0x0A || (next == 0x0D && base[stop &+ 1] == 0x0A)) { stop = -1 }
+                    }
+                    if stop < 0 {
+                        stop = ParallelColumnParser.generalField(base, i, end, delimiter: delimiter, decimalComma: decimalComma, into: &value)
+                        next = stop < end ? base[stop] : 0x0A
                     }
                     outputs[slot][row] = value
-                    filled += 1
+                    filled &+= 1
+                    i = stop
                 } else {
-                    fieldEnd = ParallelColumnParser.fieldEnd(base, f, e, delimiter)
+                    i = ParallelColumnParser.skipField(base, i, end, delimiter)
+                    if i < end { next = base[i] }
                 }
-                if fieldEnd >= e { break }
-                f = fieldEnd + 1
-                field += 1
+                // `i` is at a delimiter, a line break (CR LF or LF) or the end.
+                guard next == delimiter else { break }
+                i &+= 1
+                field &+= 1
+                if field > maxField { break }
             }
             if filled < columnCount {
                 // Short row: the fields after the last one read are missing.
                 var k = field + 1
                 while k < slotCount { if slots[k] >= 0 { outputs[slots[k]][row] = .nan }; k += 1 }
-                if chunk.firstShortLine == nil { chunk.firstShortLine = line - 1 }
+                if chunk.firstShortLine == nil { chunk.firstShortLine = line }
                 chunk.shortRows += 1
                 chunk.lastRowShort = true
             } else {
                 chunk.lastRowShort = false
             }
             row += 1
+            // To the next line (directly when the last field read ended it).
+            p = (i < end && base[i] == 0x0A ? i : ParallelColumnParser.lineEnd(base, i, end)) + 1
         }
         chunk.rows = row - rowOffset
         return chunk
+    }
+
+    /// A field the fast path does not take (blanks, quotes, durations, text, long mantissas): its value
+    /// (NaN when it is not a number) and where it ends — its delimiter outside quotes, or the line break
+    /// (the LF, or the CR of a CR LF).
+    static func generalField(_ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int, delimiter: UInt8, decimalComma: Bool,
+                             into value: inout Double) -> Int {
+        let lineEnd = ParallelColumnParser.lineEnd(base, f, end)
+        var e = lineEnd
+        if e > f && base[e - 1] == 0x0D { e -= 1 }
+        let fieldEnd = ParallelColumnParser.fieldEnd(base, f, e, delimiter)
+        if let v = NumberParsing.parseDouble(base, f, fieldEnd, decimalComma: decimalComma) {
+            value = v
+        } else {
+            let text = String(decoding: UnsafeBufferPointer(start: base + f, count: fieldEnd - f), as: UTF8.self)
+            value = NumberParsing.parseDuration(text[...]) ?? .nan
+        }
+        return fieldEnd == e ? lineEnd : fieldEnd
+    }
+
+    /// End of a field that is not read: its delimiter outside quotes, or the line break.
+    @inline(__always)
+    static func skipField(_ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int, _ delimiter: UInt8) -> Int {
+        var k = f
+        var inQuotes = false
+        while k < end {
+            let c = base[k]
+            if c == 0x22 { inQuotes.toggle() } else if !inQuotes && (c == delimiter || c == 0x0A) { break }
+            k += 1
+        }
+        return k
     }
 
     /// End of the field starting at `f`: the next delimiter outside quotes, or `e`.
@@ -116,62 +159,96 @@ struct ParallelColumnParser {
         return e
     }
 
-    /// Number of line breaks in `[start, end)`.
+    /// The LF at or after `from`, or `end`.
+    @inline(__always)
+    static func lineEnd(_ base: UnsafePointer<UInt8>, _ from: Int, _ end: Int) -> Int {
+        guard from < end, let hit = memchr(base + from, 0x0A, end - from) else { return end }
+        return UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base
+    }
+
+    /// Number of lines that start in `[start, end)`: its line breaks, plus one for a last line without.
+    /// 32 bytes per vector compare; the per-lane byte counters are summed before they can wrap.
     static func countLines(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        guard end > start else { return 0 }
         var n = 0
         var p = start
-        while p < end, let hit = memchr(base + p, 0x0A, end - p) {
-            n += 1
-            p = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
+        let newline = SIMD32<UInt8>(repeating: 0x0A)
+        while end - p >= 32 * 255 {
+            var lanes = SIMD32<UInt8>()
+            for k in 0..<255 {
+                let v = UnsafeRawPointer(base + p + 32 * k).loadUnaligned(as: SIMD32<UInt8>.self)
+                // A true lane of the mask is all ones (−1): subtracting it counts one.
+                lanes &-= unsafeBitCast(v .== newline, to: SIMD32<UInt8>.self)
+            }
+            for k in 0..<32 { n += Int(lanes[k]) }
+            p += 32 * 255
         }
-        return p < end ? n + 1 : n
+        while p < end { if base[p] == 0x0A { n += 1 }; p += 1 }
+        return base[end - 1] == 0x0A ? n : n + 1
     }
 }
 
-/// State carried across blocks while reading a whole file with `ParallelColumnParser`.
-struct ParallelColumnReader {
-    let parser: ParallelColumnParser
-    let buffers: [ColumnBuffer]
-    let path: String
-    let headerCount: Int
-    /// 1-based line number of the next unread line.
-    var nextLine = 1
-    var pendingShortLine: Int?
-    var firstDataLine = 0
-
-    /// Parses the complete lines `[start, end)`; two threads when the range is large.
-    mutating func consume(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) throws {
-        guard end > start else { return }
-        var ranges = [(start, end)]
-        if end - start > 1 << 20, let hit = memchr(base + start + (end - start) / 2, 0x0A, end - start - (end - start) / 2) {
-            let split = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) - base + 1
-            if split < end { ranges = [(start, split), (split, end)] }
+extension ParallelColumnParser {
+    /// Parses every line of `bytes` from `dataStart` into new columns, on both cores.
+    /// - Parameters:
+    ///   - firstLine: 1-based line number of the line at `dataStart`.
+    ///   - progress: fraction of the chunks parsed.
+    /// - Returns: the columns (one per requested field, `count` = rows), the 1-based line of the first
+    ///   row, and the line of a short last row (a file cut off mid-line), which the caller drops.
+    func parseAll(_ bytes: FileBytes, from dataStart: Int, firstLine: Int, path: String, headerCount: Int,
+                  progress: (@Sendable (Double) -> Void)?) throws -> (buffers: [ColumnBuffer], firstDataLine: Int, shortLastLine: Int?) {
+        let base = bytes.base, size = bytes.count
+        // Chunks of whole lines: about 64 of them (64 KiB to 4 MiB each), enough for the two cores to
+        // share the work evenly whatever the file size.
+        let target = min(max((size - dataStart) / 64, 64 << 10), 4 << 20)
+        var bounds = [dataStart]
+        while let last = bounds.last, size - last > target + target / 2 {
+            let cut = ParallelColumnParser.lineEnd(base, last + target, size) + 1
+            guard cut < size else { break }
+            bounds.append(cut)
         }
-        let counts = ranges.map { ParallelColumnParser.countLines(base, $0.0, $0.1) }
-        let total = counts.reduce(0, +)
-        for buffer in buffers { buffer.reserve(extra: total) }
-        let origin = buffers.first?.count ?? 0
+        bounds.append(size)
+        let chunkCount = bounds.count - 1
+        let parallel = chunkCount > 1
+        // Pass 1: lines per chunk, hence each chunk's first row and line, and the columns' exact size.
+        var lines = [Int](repeating: 0, count: chunkCount)
+        lines.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            ParallelColumnParser.run(chunkCount, parallel: parallel) { k in out[k] = ParallelColumnParser.countLines(base, bounds[k], bounds[k + 1]) }
+        }
+        var offsets = [0]
+        for k in 0..<chunkCount { offsets.append(offsets[k] + lines[k]) }
+        let total = offsets[chunkCount]
+        // The kernel zeroes each new column's pages when they are populated: do it on both cores.
+        var made = [ColumnBuffer?](repeating: nil, count: columnCount)
+        made.withUnsafeMutableBufferPointer { slots in
+            let out = slots.baseAddress!
+            ParallelColumnParser.run(columnCount, parallel: total > 100_000) { out[$0] = ColumnBuffer(capacity: total) }
+        }
+        let buffers = made.map { $0! }
+        // Pass 2: parse.
         var pointers = buffers.map(\.pointer)
-        var offsets = [origin]
-        var firstLines = [nextLine]
-        for k in 1..<ranges.count { offsets.append(offsets[k - 1] + counts[k - 1]); firstLines.append(firstLines[k - 1] + counts[k - 1]) }
-        var chunks = [ParallelColumnParser.Chunk](repeating: .init(), count: ranges.count)
-        let parser = self.parser
+        var chunks = [Chunk](repeating: .init(), count: chunkCount)
+        let done = ProgressCounter(total: chunkCount, progress: progress)
         pointers.withUnsafeMutableBufferPointer { outputs in
             let outputBase = outputs.baseAddress!
             chunks.withUnsafeMutableBufferPointer { results in
                 let resultBase = results.baseAddress!
-                DispatchQueue.concurrentPerform(iterations: ranges.count) { k in
-                    resultBase[k] = parser.parse(base, ranges[k].0, ranges[k].1, into: outputBase, rowOffset: offsets[k], firstLine: firstLines[k])
+                ParallelColumnParser.run(chunkCount, parallel: parallel) { k in
+                    resultBase[k] = parse(base, bounds[k], bounds[k + 1], limit: size, into: outputBase,
+                                          rowOffset: offsets[k], firstLine: firstLine + offsets[k])
+                    done.step()
                 }
             }
         }
-        // Close the gap a half leaves when it had blank lines, and apply the short-row rule in file order.
-        var rows = origin
+        // In file order: the short-row rule, and closing the gaps that blank lines leave.
+        var rows = 0
+        var pendingShortLine: Int?
+        var firstDataLine = 0
         for (k, chunk) in chunks.enumerated() {
-            if chunk.rows > 0, let pending = pendingShortLine { throw shortRowError(pending) }
+            if chunk.rows > 0, let pending = pendingShortLine { throw shortRowError(pending, path: path, headerCount: headerCount) }
             if chunk.shortRows > 1 || (chunk.shortRows == 1 && !chunk.lastRowShort), let line = chunk.firstShortLine {
-                throw shortRowError(line)
+                throw shortRowError(line, path: path, headerCount: headerCount)
             }
             if chunk.lastRowShort { pendingShortLine = chunk.lastRowLine }
             if firstDataLine == 0, let first = chunk.firstRowLine { firstDataLine = first }
@@ -179,11 +256,38 @@ struct ParallelColumnReader {
             rows += chunk.rows
         }
         for buffer in buffers { buffer.count = rows }
-        nextLine = firstLines[ranges.count - 1] + counts[ranges.count - 1]
+        return (buffers, firstDataLine, pendingShortLine)
     }
 
-    func shortRowError(_ line: Int) -> InterphaseError {
+    func shortRowError(_ line: Int, path: String, headerCount: Int) -> InterphaseError {
         InterphaseError(.malformed, "the row has fewer fields than the \(headerCount) header columns (line cut short or damaged)",
                         file: path, line: line, expected: "a value (or an empty field) for every header column")
+    }
+
+    /// Runs `body(0..<count)` on both cores when `parallel`, else in order.
+    static func run(_ count: Int, parallel: Bool, _ body: (Int) -> Void) {
+        if parallel { DispatchQueue.concurrentPerform(iterations: count, execute: body) } else { (0..<count).forEach(body) }
+    }
+}
+
+/// Reports the fraction of chunks done, from whichever thread finishes one.
+final class ProgressCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private let total: Int
+    private let progress: (@Sendable (Double) -> Void)?
+
+    init(total: Int, progress: (@Sendable (Double) -> Void)?) {
+        self.total = max(total, 1)
+        self.progress = progress
+    }
+
+    func step() {
+        guard let progress else { return }
+        lock.lock()
+        done += 1
+        let fraction = Double(done) / Double(total)
+        lock.unlock()
+        progress(fraction)
     }
 }

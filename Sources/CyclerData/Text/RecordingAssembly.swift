@@ -48,19 +48,16 @@ struct RecordingAssembly {
         chargeCapacity = nil
         dischargeCapacity = nil
         func location(_ i: Int) -> Int { i < rowLines.count ? Int(rowLines[i]) : firstRowLine + i }
-        for i in 0..<n where !time[i].isFinite {
-            throw InterphaseError(.invalidData, "time is empty or not a number", file: file, line: location(i),
-                                  lineLabel: lineLabel, column: "time", expected: "a number of seconds or a duration such as 1d 02:03:04")
-        }
-        for i in 0..<n where !voltage[i].isFinite {
-            throw InterphaseError(.invalidData, "voltage is empty or not a number", file: file, line: location(i),
-                                  lineLabel: lineLabel, column: "voltage")
+        // One pass over the three columns; the first bad row is reported (time, then voltage, then current).
+        if let i = RecordingAssembly.firstNonFinite(time, voltage, current) {
+            if !time[i].isFinite {
+                throw InterphaseError(.invalidData, "time is empty or not a number", file: file, line: location(i),
+                                      lineLabel: lineLabel, column: "time", expected: "a number of seconds or a duration such as 1d 02:03:04")
+            }
+            throw InterphaseError(.invalidData, "\(voltage[i].isFinite ? "current" : "voltage") is empty or not a number", file: file,
+                                  line: location(i), lineLabel: lineLabel, column: voltage[i].isFinite ? "current" : "voltage")
         }
         var current = current
-        for i in 0..<n where !current[i].isFinite {
-            throw InterphaseError(.invalidData, "current is empty or not a number", file: file, line: location(i),
-                                  lineLabel: lineLabel, column: "current")
-        }
         // Unsigned currents with a state column (Maccor raw exports): sign from the state letter.
         var kinds: [StepKind]?
         if let stateLabels, let stateCodes {
@@ -134,6 +131,27 @@ struct RecordingAssembly {
             chargeEnergy: eCharge, dischargeEnergy: eDischarge, temperature: temperature, auxiliary: auxiliary)
         try recording.validate()
         return recording
+    }
+
+    /// The first row where any of the columns is NaN or infinite.
+    static func firstNonFinite(_ a: [Double], _ b: [Double], _ c: [Double]) -> Int? {
+        let n = min(a.count, b.count, c.count)
+        return a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                c.withUnsafeBufferPointer { c in
+                    // Blocks of 1024 rows with a branch-free test (x − x is NaN exactly when x is not finite).
+                    var start = 0
+                    while start < n {
+                        let stop = min(start + 1024, n)
+                        var bad = 0.0
+                        for i in start..<stop { bad += (a[i] - a[i]) + (b[i] - b[i]) + (c[i] - c[i]) }
+                        if bad.isNaN { return (start..<stop).first { !a[$0].isFinite || !b[$0].isFinite || !c[$0].isFinite } }
+                        start = stop
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     static func integers(_ values: [Double], name: String, file: String?, location: (Int) -> Int) throws -> [Int32] {

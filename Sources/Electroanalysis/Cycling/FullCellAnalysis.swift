@@ -84,6 +84,22 @@ public struct FullCellAnalysis: Sendable {
         // For CE, the direction that opens the first cycle holding both directions (Neware's cycle 1 may be a
         // lone discharge from the as-received state; cycle 2 then starts with the charge).
         let opening = groups.first { g in Set(g.map { halfCycles[$0].direction }).count == 2 }.map { halfCycles[$0[0]].direction } ?? lead
+        // Polarisation per cycle (a pass over each cycle's longest charge and discharge): on both cores.
+        var polarizations = [Double](repeating: .nan, count: groups.count)
+        polarizations.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            let work = { (index: Int) in
+                let members = groups[index]
+                let longestCharge = members.filter { halfCycles[$0].direction > 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+                let longestDischarge = members.filter { halfCycles[$0].direction < 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+                if let c = longestCharge, let d = longestDischarge,
+                   let vc = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[c], recording),
+                   let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) {
+                    out[index] = vc - vd
+                }
+            }
+            if groups.count > 64 { DispatchQueue.concurrentPerform(iterations: groups.count, execute: work) } else { (0..<groups.count).forEach(work) }
+        }
         var built: [Cycle] = groups.enumerated().map { index, members in
             let charges = members.filter { halfCycles[$0].direction > 0 }
             let discharges = members.filter { halfCycles[$0].direction < 0 }
@@ -91,14 +107,7 @@ public struct FullCellAnalysis: Sendable {
             let qd = discharges.reduce(0) { $0 + halfCycles[$1].capacity }
             let ec = charges.reduce(0) { $0 + halfCycles[$1].energy }
             let ed = discharges.reduce(0) { $0 + halfCycles[$1].energy }
-            let longestCharge = charges.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
-            let longestDischarge = discharges.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
-            var polarization: Double?
-            if let c = longestCharge, let d = longestDischarge,
-               let vc = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[c], recording),
-               let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) {
-                polarization = vc - vd
-            }
+            let polarization: Double? = polarizations[index].isNaN ? nil : polarizations[index]
             return Cycle(
                 index: index + 1, fileCycle: halfCycles[members[0]].fileCycle, chargeCapacity: qc, dischargeCapacity: qd,
                 chargeEnergy: ec, dischargeEnergy: ed,

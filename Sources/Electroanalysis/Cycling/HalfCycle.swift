@@ -40,23 +40,37 @@ public enum HalfCycleSegmentation {
         let current = recording.current
         let restLimit = Recording.restCurrentLimit(current)
         guard restLimit > 0 else { return [] }
+        let kinds = recording.stepKind
         func sign(_ i: Int) -> Int {
-            let kind = recording.stepKind[i]
+            let kind = kinds[i]
             if kind == .rest || kind == .openCircuit || kind == .impedance { return 0 }
             return abs(current[i]) <= restLimit ? 0 : (current[i] > 0 ? 1 : -1)
         }
-        var result: [HalfCycle] = []
-        var i = 0
-        while i < n {
-            let s = sign(i)
-            if s == 0 { i += 1; continue }
-            var j = i + 1
-            // A step boundary inside a same-sign run does not split it (CC → CV); a rest or reversal does.
-            while j < n && sign(j) == s { j += 1 }
-            if j - i >= 2 { result.append(summarize(recording, i..<j, direction: s)) }
-            i = j
+        func segment(_ range: Range<Int>) -> [HalfCycle] {
+            var result: [HalfCycle] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                let s = sign(i)
+                if s == 0 { i += 1; continue }
+                var j = i + 1
+                // A step boundary inside a same-sign run does not split it (CC → CV); a rest or reversal does.
+                while j < range.upperBound && sign(j) == s { j += 1 }
+                if j - i >= 2 { result.append(summarize(recording, i..<j, direction: s)) }
+                i = j
+            }
+            return result
         }
-        return result
+        // Large recordings: two parts on two cores, cut where a run ends anyway (a rest point or a
+        // reversal), so no half cycle straddles the cut.
+        var cut = n / 2
+        while cut < n && sign(cut) != 0 && sign(cut) == sign(cut - 1) { cut += 1 }
+        guard n > 200_000, cut < n else { return segment(0..<n) }
+        var parts: [[HalfCycle]] = [[], []]
+        parts.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            DispatchQueue.concurrentPerform(iterations: 2) { k in out[k] = segment(k == 0 ? 0..<cut : cut..<n) }
+        }
+        return parts[0] + parts[1]
     }
 
     static func summarize(_ r: Recording, _ range: Range<Int>, direction: Int) -> HalfCycle {

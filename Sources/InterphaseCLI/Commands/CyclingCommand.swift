@@ -70,7 +70,8 @@ struct CyclingCommand: ParsableCommand {
 
     func run() throws {
         let options = try options()
-        let recording = try input.load(file, quiet: output.quiet)
+        // The analysis uses the role columns only.
+        let recording = try input.load(file, quiet: output.quiet, auxiliary: false)
         let analysis = try CyclingAnalysis(recording: recording, options: options)
         if let directory = output.outURL {
             try CyclingOutput.write(analysis, to: directory)

@@ -50,8 +50,10 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("current-mA"), help: "Constant current for files with time and voltage only (mA).")
     var currentMilliamps: Double?
 
-    func load(_ path: String, quiet: Bool) throws -> Recording {
+    /// - Parameter auxiliary: keep columns without a role (`ReadOptions.auxiliaryColumns`).
+    func load(_ path: String, quiet: Bool, auxiliary: Bool = true) throws -> Recording {
         var options = ReadOptions()
+        options.auxiliaryColumns = auxiliary
         if let columns { options.columnMapping = try ColumnMapping(parsing: columns) }
         if let inputFormat {
             guard let format = CyclerFormat(rawValue: inputFormat) else {

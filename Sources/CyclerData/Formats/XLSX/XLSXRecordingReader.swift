@@ -87,7 +87,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
         }
         let layout = DelimitedLayout(delimiter: 0x2C, decimalComma: false, headerLine: 0, headers: headers, preamble: [])
         return try DelimitedRecording.assemble(url, layout: layout, mapping: options.columnMapping, metadata: metadata,
-                                               keepUnmapped: true, assumedCurrent: options.assumedCurrent) { requests in
+                                               keepUnmapped: options.auxiliaryColumns, assumedCurrent: options.assumedCurrent) { requests in
             var columns = DelimitedText.Columns()
             var labelIndex: [Int: [String: UInt16]] = [:]
             for request in requests {

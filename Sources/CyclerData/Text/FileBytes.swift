@@ -1,0 +1,44 @@
+import Foundation
+import InterphaseCore
+
+/// A whole file's bytes in memory for the parallel text parser: a read-only mapping of a regular file
+/// (the page cache itself, no copy), or the inflated content of a gzip file.
+final class FileBytes {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    private let release: () -> Void
+
+    init(_ url: URL) throws {
+        let path = url.path
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw InterphaseError(.fileNotFound, "cannot open file", file: path) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw InterphaseError(.fileNotFound, "cannot read file", file: path) }
+        let size = Int(info.st_size)
+        var magic: (UInt8, UInt8) = (0, 0)
+        let isGzip = size >= 2 && withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, 0) } == 2
+            && Gzip.isGzip([magic.0, magic.1])
+        if size == 0 || isGzip {
+            // Inflated (or empty) content, copied into memory this object owns.
+            let data = size == 0 ? Data() : try RecordingLoader.contents(of: url)
+            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(data.count, 1))
+            data.copyBytes(to: buffer, count: data.count)
+            base = UnsafePointer(buffer)
+            count = data.count
+            release = { buffer.deallocate() }
+            return
+        }
+        // Not populated up front: the pages fault in (64 KiB at a time, fault-around) on both cores
+        // during the line count, which was cheaper than one thread mapping them all.
+        guard let mapped = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED else {
+            throw InterphaseError(.fileNotFound, "cannot map file into memory", file: path)
+        }
+        _ = madvise(mapped, size, MADV_SEQUENTIAL)
+        base = UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self))
+        count = size
+        release = { _ = munmap(mapped, size) }
+    }
+
+    deinit { release() }
+}
