@@ -116,7 +116,7 @@ public struct Recording: Sendable {
 
     /// Charge passed between points `k − 1` and `k` by the trapezoidal rule, signed like the current.
     /// - Units: Ah.
-    @inline(__always)
+    @inlinable
     public func chargeIncrement(at k: Int) -> Double {
         0.5 * (current[k] + current[k - 1]) * (time[k] - time[k - 1]) / 3600
     }

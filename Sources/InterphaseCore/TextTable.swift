@@ -75,20 +75,19 @@ public func formatNumber(_ value: Double?, decimals: Int) -> String {
         scaled = error > 0 ? product.rounded(.up) : product.rounded(.down)
     }
     guard decimals >= 0, decimals <= 15, abs(scaled) < 9.0e15 else { return String(format: "%.\(decimals)f", value) }
-    var magnitude = UInt64(abs(scaled))
-    var digits = [UInt8]()
-    digits.reserveCapacity(24)
-    repeat {
-        digits.append(UInt8(truncatingIfNeeded: magnitude % 10) + 0x30)
-        magnitude /= 10
-    } while magnitude > 0
-    while digits.count <= decimals { digits.append(0x30) }
-    var out = [UInt8]()
-    out.reserveCapacity(digits.count + 2)
-    if scaled < 0 { out.append(0x2D) }
-    for (k, d) in digits.reversed().enumerated() {
-        if decimals > 0 && k == digits.count - decimals { out.append(0x2E) }
-        out.append(d)
+    // Digits written right to left into a stack buffer (|scaled| < 9·10¹⁵: at most 16 digits, a point, a sign).
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+        var magnitude = UInt64(abs(scaled))
+        var position = buffer.count
+        var written = 0
+        repeat {
+            position -= 1
+            buffer[position] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30
+            magnitude /= 10
+            written += 1
+            if written == decimals { position -= 1; buffer[position] = 0x2E }
+        } while magnitude > 0 || written <= decimals
+        if scaled < 0 { position -= 1; buffer[position] = 0x2D }
+        return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
     }
-    return String(decoding: out, as: UTF8.self)
 }

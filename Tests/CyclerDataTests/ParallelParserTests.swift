@@ -69,6 +69,39 @@ extension ParallelParserTests {
     }
 }
 
+extension ParallelParserTests {
+    /// Step and cycle indices are stored as integers while parsing: an empty cell repeats the row before
+    /// (also across chunk boundaries), a column empty throughout is absent (every row is cycle 1), and a
+    /// value that is not an integer, in a later chunk, is an error naming its line and column.
+    /// Oracle: the values and line numbers the test writes.
+    @Test func integerColumnsAcrossChunks() throws {
+        let rows = 120_000
+        var text = "Time(s),Voltage(V),Current(mA),Step_Index,Cycle_Index\n"
+        text.reserveCapacity(rows * 30)
+        for i in 0..<rows { text += "\(i),3.5,\(i / 100 % 2 == 0 ? 1 : -1),\(i % 7 == 3 ? "" : String(i / 100 + 1)),\n" }
+        let url = Fixtures.temporaryDirectory("integers").appendingPathComponent("steps.csv")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        try AtomicFile.write(text, to: url)
+        let r = try RecordingLoader.load(url)
+        #expect(r.count == rows)
+        var expected: Int32 = 0
+        var mismatches = 0
+        for i in 0..<rows {
+            if i % 7 != 3 { expected = Int32(i / 100 + 1) }
+            if r.stepIndex[i] != expected { mismatches += 1 }
+        }
+        #expect(mismatches == 0)
+        #expect(r.cycleIndex.allSatisfy { $0 == 1 })
+
+        var bad = "Time(s),Voltage(V),Current(mA),Step_Index,Cycle_Index\n"
+        for i in 0..<rows { bad += "\(i),3.5,1,1,\(i == 100_000 ? "2.5" : "2")\n" }
+        try AtomicFile.write(bad, to: url)
+        let error = expectInterphaseError(.invalidData) { try RecordingLoader.load(url) }
+        #expect(error?.line == 1 + 100_000 + 1, "\(String(describing: error))")
+        #expect(error?.column == "cycle")
+    }
+}
+
 @Suite struct FastNumberTests {
     /// Oracle: strtod (Foundation's Double(String)) on random decimal texts of 1–17 significant digits,
     /// with and without exponents and signs, in comma- and tab-separated files read by the fast path.

@@ -62,11 +62,17 @@ enum DelimitedRecording {
         let mappedIndices = Set(roleOf.values.map(\.index))
         let auxiliaryIndices = keepUnmapped
             ? layout.headers.indices.filter { !mappedIndices.contains($0) && !layout.headers[$0].raw.isEmpty } : []
-        var requests = roleOf.map { DelimitedText.Request(index: $0.value.index, text: $0.key == .state) }
+        var requests = roleOf.map {
+            DelimitedText.Request(index: $0.value.index, text: $0.key == .state, integer: $0.key == .step || $0.key == .cycle)
+        }
         requests += auxiliaryIndices.map { DelimitedText.Request(index: $0, text: false) }
         var columns = try fetch(requests)
         guard columns.rows > 0 else {
             throw InterphaseError(.emptyInput, "the table has a header but no data rows", file: url.path, line: layout.headerLine + 1)
+        }
+        if let bad = columns.badInteger {
+            let name = roleOf.first { $0.value.index == bad.index }?.key == .cycle ? "cycle" : "step"
+            throw InterphaseError(.invalidData, "\(name) index '\(bad.value)' is not an integer", file: url.path, line: bad.line, column: name)
         }
         // Each role's column is taken out of `columns` (no second reference), so scaling is in place.
         func values(_ role: ColumnRole) -> [Double]? {
@@ -84,6 +90,8 @@ enum DelimitedRecording {
             current: values(.current) ?? [Double](repeating: assumedCurrent ?? .nan, count: columns.rows))
         assembly.step = values(.step)
         assembly.cycle = values(.cycle)
+        assembly.stepIndices = roleOf[.step].flatMap { columns.integers[$0.index] }
+        assembly.cycleIndices = roleOf[.cycle].flatMap { columns.integers[$0.index] }
         // Maccor's Cyc# counts from 0 in every export: shift it always, not only when the file happens to
         // contain cycle 0 (an excerpt starting at Cyc# 37 is cycle 38, as in the full file).
         if let cycle = roleOf[.cycle], cycle.header.key == "cyc#" { assembly.cycleOffset = 1 }

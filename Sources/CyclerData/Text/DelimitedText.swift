@@ -34,10 +34,17 @@ struct DelimitedText {
     struct Request {
         var index: Int
         var text: Bool
+        /// Step and cycle indices: the numeric fast path returns them in `Columns.integers` (no `Double`
+        /// copy); the other paths return them as numbers.
+        var integer = false
     }
 
     struct Columns {
         var numbers: [Int: [Double]] = [:]
+        /// Integer requests read by the fast path (absent when the column is empty throughout).
+        var integers: [Int: [Int32]] = [:]
+        /// The first cell of an integer request that is not an integer: line, field index, value.
+        var badInteger: (line: Int, index: Int, value: Double)?
         var labelCodes: [Int: [UInt16]] = [:]
         var labels: [Int: [String]] = [:]
         var rows = 0
@@ -295,7 +302,9 @@ extension DelimitedText {
         var slots = [Int](repeating: -1, count: maxIndex + 1)
         for (k, request) in requests.enumerated() { slots[request.index] = k }
         let parser = ParallelColumnParser(delimiter: layout.delimiter, decimalComma: layout.decimalComma, slots: slots,
-                                          columnCount: requests.count)
+                                          columnCount: requests.count,
+                                          // (the parser's per-column flags are bits of a UInt64: columns past 64 stay numbers)
+                                          integerColumns: requests.enumerated().map { $0.offset < 64 && $0.element.integer })
         let bytes = try FileBytes(url)
         // The first data line follows the header.
         var dataStart = 0
@@ -306,14 +315,21 @@ extension DelimitedText {
         let parsed = try parser.parseAll(bytes, from: dataStart, firstLine: layout.headerLine + 2, path: path,
                                          headerCount: layout.headers.count, progress: progress)
         var columns = Columns()
-        var rows = parsed.buffers.first?.count ?? 0
+        var rows = parsed.columns.first?.count ?? 0
         if let line = parsed.shortLastLine, rows > 1 {
             // A file cut off inside its last line (a truncated copy): drop that row and say so.
             rows -= 1
-            for buffer in parsed.buffers { buffer.count = rows }
+            for column in parsed.columns { column.count = rows }
             columns.droppedTruncatedLine = line
         }
-        for (k, request) in requests.enumerated() { columns.numbers[request.index] = parsed.buffers[k].takeArray() }
+        for (k, request) in requests.enumerated() {
+            switch parsed.columns[k] {
+            case let .numbers(buffer): columns.numbers[request.index] = buffer.takeArray()
+            case let .integers(buffer):
+                if parsed.integersSeen & (1 << UInt64(k)) != 0 { columns.integers[request.index] = buffer.takeArray() }
+            }
+        }
+        if let bad = parsed.badInteger { columns.badInteger = (bad.line, requests[bad.column].index, bad.value) }
         columns.rows = rows
         columns.firstDataLine = parsed.firstDataLine
         return columns

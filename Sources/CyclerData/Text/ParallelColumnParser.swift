@@ -12,12 +12,21 @@ import InterphaseCore
 /// Semantics match the general path: blank lines are skipped, a row with fewer fields than requested
 /// is an error unless it is the file's last row (dropped with a warning), quoted fields may contain the
 /// delimiter, non-numbers become NaN after a duration parse is tried.
+///
+/// Integer columns (step and cycle indices) are stored as `Int32` directly: no `Double` copy of them is
+/// made. An empty cell there takes the value of the row before (as `RecordingAssembly.integers` does),
+/// and a value that is not an integer is reported with its line.
 struct ParallelColumnParser {
     let delimiter: UInt8
     let decimalComma: Bool
     /// Output column of each field index, or −1 for fields not read.
     let slots: [Int]
     let columnCount: Int
+    /// Per output column: stored as `Int32` (true) or `Double`.
+    let integerColumns: [Bool]
+
+    /// Marks an empty integer cell until the row before is known.
+    static let emptyInteger = Int32.min
 
     /// What one chunk reports.
     struct Chunk {
@@ -28,22 +37,46 @@ struct ParallelColumnParser {
         var lastRowShort = false
         var firstRowLine: Int?
         var lastRowLine = 0
+        /// Integer columns (bit per output column) that had a value, and that had an empty cell.
+        var integersSeen: UInt64 = 0
+        var integersEmpty: UInt64 = 0
+        /// The first cell of an integer column that is not an integer: line, column, value.
+        var badInteger: (line: Int, column: Int, value: Double)?
     }
 
     /// Parses the lines in `[start, end)` into `outputs` from row `rowOffset`. `limit` is the end of
     /// readable memory: the number parser's 8-byte loads stay 32 bytes before it.
     /// - Parameter firstLine: 1-based line number of the line at `start`.
     func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int,
-               into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>, rowOffset: Int, firstLine: Int) -> Chunk {
+               into outputs: UnsafeMutablePointer<UnsafeMutableRawPointer>, rowOffset: Int, firstLine: Int) -> Chunk {
         slots.withUnsafeBufferPointer { slotBuffer in
-            parse(base, start, end, limit: limit, into: outputs, slots: slotBuffer.baseAddress!, slotCount: slotBuffer.count,
-                  rowOffset: rowOffset, firstLine: firstLine)
+            integerColumns.withUnsafeBufferPointer { integerBuffer in
+                parse(base, start, end, limit: limit, into: outputs, slots: slotBuffer.baseAddress!, slotCount: slotBuffer.count,
+                      integer: integerBuffer.baseAddress!, rowOffset: rowOffset, firstLine: firstLine)
+            }
+        }
+    }
+
+    /// Stores `value` in an integer column: exactly integral and within ±2·10⁹, or empty (NaN).
+    @inline(__always)
+    static func storeInteger(_ value: Double, _ column: Int, _ row: Int, _ line: Int, into out: UnsafeMutablePointer<Int32>,
+                             _ chunk: inout Chunk) {
+        if value.magnitude < 2e9, Double(Int32(value)) == value {
+            out[row] = Int32(value)
+            chunk.integersSeen |= 1 << UInt64(column)
+        } else {
+            out[row] = ParallelColumnParser.emptyInteger
+            if value.isNaN {
+                chunk.integersEmpty |= 1 << UInt64(column)
+            } else if chunk.badInteger == nil {
+                chunk.badInteger = (line, column, value)
+            }
         }
     }
 
     private func parse(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, limit: Int,
-                       into outputs: UnsafeMutablePointer<UnsafeMutablePointer<Double>>,
-                       slots: UnsafePointer<Int>, slotCount: Int, rowOffset: Int, firstLine: Int) -> Chunk {
+                       into outputs: UnsafeMutablePointer<UnsafeMutableRawPointer>,
+                       slots: UnsafePointer<Int>, slotCount: Int, integer: UnsafePointer<Bool>, rowOffset: Int, firstLine: Int) -> Chunk {
         var chunk = Chunk()
         var p = start
         var row = rowOffset
@@ -84,7 +117,11 @@ struct ParallelColumnParser {
                         stop = ParallelColumnParser.generalField(base, i, end, delimiter: delimiter, decimalComma: decimalComma, into: &value)
                         next = stop < end ? base[stop] : 0x0A
                     }
-                    outputs[slot][row] = value
+                    if integer[slot] {
+                        ParallelColumnParser.storeInteger(value, slot, row, line, into: outputs[slot].assumingMemoryBound(to: Int32.self), &chunk)
+                    } else {
+                        outputs[slot].assumingMemoryBound(to: Double.self)[row] = value
+                    }
                     filled &+= 1
                     i = stop
                 } else {
@@ -100,7 +137,17 @@ struct ParallelColumnParser {
             if filled < columnCount {
                 // Short row: the fields after the last one read are missing.
                 var k = field + 1
-                while k < slotCount { if slots[k] >= 0 { outputs[slots[k]][row] = .nan }; k += 1 }
+                while k < slotCount {
+                    let slot = slots[k]
+                    if slot >= 0 {
+                        if integer[slot] {
+                            ParallelColumnParser.storeInteger(.nan, slot, row, line, into: outputs[slot].assumingMemoryBound(to: Int32.self), &chunk)
+                        } else {
+                            outputs[slot].assumingMemoryBound(to: Double.self)[row] = .nan
+                        }
+                    }
+                    k += 1
+                }
                 if chunk.firstShortLine == nil { chunk.firstShortLine = line }
                 chunk.shortRows += 1
                 chunk.lastRowShort = true
@@ -193,10 +240,8 @@ extension ParallelColumnParser {
     /// - Parameters:
     ///   - firstLine: 1-based line number of the line at `dataStart`.
     ///   - progress: fraction of the chunks parsed.
-    /// - Returns: the columns (one per requested field, `count` = rows), the 1-based line of the first
-    ///   row, and the line of a short last row (a file cut off mid-line), which the caller drops.
     func parseAll(_ bytes: FileBytes, from dataStart: Int, firstLine: Int, path: String, headerCount: Int,
-                  progress: (@Sendable (Double) -> Void)?) throws -> (buffers: [ColumnBuffer], firstDataLine: Int, shortLastLine: Int?) {
+                  progress: (@Sendable (Double) -> Void)?) throws -> Parsed {
         let base = bytes.base, size = bytes.count
         // Chunks of whole lines: about 64 of them (64 KiB to 4 MiB each), enough for the two cores to
         // share the work evenly whatever the file size.
@@ -220,14 +265,16 @@ extension ParallelColumnParser {
         for k in 0..<chunkCount { offsets.append(offsets[k] + lines[k]) }
         let total = offsets[chunkCount]
         // The kernel zeroes each new column's pages when they are populated: do it on both cores.
-        var made = [ColumnBuffer?](repeating: nil, count: columnCount)
+        var made = [ParsedColumn?](repeating: nil, count: columnCount)
         made.withUnsafeMutableBufferPointer { slots in
             let out = slots.baseAddress!
-            ParallelColumnParser.run(columnCount, parallel: total > 100_000) { out[$0] = ColumnBuffer(capacity: total) }
+            ParallelColumnParser.run(columnCount, parallel: total > 100_000) {
+                out[$0] = ParsedColumn(integer: integerColumns[$0], capacity: total)
+            }
         }
         let buffers = made.map { $0! }
         // Pass 2: parse.
-        var pointers = buffers.map(\.pointer)
+        var pointers = buffers.map(\.storage)
         var chunks = [Chunk](repeating: .init(), count: chunkCount)
         let done = ProgressCounter(total: chunkCount, progress: progress)
         pointers.withUnsafeMutableBufferPointer { outputs in
@@ -245,7 +292,12 @@ extension ParallelColumnParser {
         var rows = 0
         var pendingShortLine: Int?
         var firstDataLine = 0
+        var seen: UInt64 = 0, empty: UInt64 = 0
+        var badInteger: (line: Int, column: Int, value: Double)?
         for (k, chunk) in chunks.enumerated() {
+            seen |= chunk.integersSeen
+            empty |= chunk.integersEmpty
+            if badInteger == nil { badInteger = chunk.badInteger }
             if chunk.rows > 0, let pending = pendingShortLine { throw shortRowError(pending, path: path, headerCount: headerCount) }
             if chunk.shortRows > 1 || (chunk.shortRows == 1 && !chunk.lastRowShort), let line = chunk.firstShortLine {
                 throw shortRowError(line, path: path, headerCount: headerCount)
@@ -256,7 +308,30 @@ extension ParallelColumnParser {
             rows += chunk.rows
         }
         for buffer in buffers { buffer.count = rows }
-        return (buffers, firstDataLine, pendingShortLine)
+        // Empty integer cells take the value of the row before (0 at the start).
+        for (k, buffer) in buffers.enumerated() where empty & (1 << UInt64(k)) != 0 {
+            guard case let .integers(column) = buffer else { continue }
+            var last: Int32 = 0
+            for i in 0..<rows {
+                if column.pointer[i] == ParallelColumnParser.emptyInteger { column.pointer[i] = last } else { last = column.pointer[i] }
+            }
+        }
+        return Parsed(columns: buffers, firstDataLine: firstDataLine, shortLastLine: pendingShortLine,
+                      integersSeen: seen, badInteger: badInteger)
+    }
+
+    /// What `parseAll` returns.
+    struct Parsed {
+        /// One per requested column, `count` = rows.
+        var columns: [ParsedColumn]
+        /// 1-based line of the first row.
+        var firstDataLine: Int
+        /// Line of a short last row (a file cut off mid-line), which the caller drops.
+        var shortLastLine: Int?
+        /// Integer columns (bit per column) with at least one value; the others were empty throughout.
+        var integersSeen: UInt64
+        /// The first cell of an integer column that is not an integer.
+        var badInteger: (line: Int, column: Int, value: Double)?
     }
 
     func shortRowError(_ line: Int, path: String, headerCount: Int) -> InterphaseError {

@@ -12,6 +12,10 @@ struct RecordingAssembly {
     var current: [Double]
     var step: [Double]?
     var cycle: [Double]?
+    /// Step and cycle indices already converted (the text fast path); they take precedence over `step`
+    /// and `cycle`, and are given only when the column had a value.
+    var stepIndices: [Int32]?
+    var cycleIndices: [Int32]?
     var halfCycle: [Double]?
     var chargeCapacity: [Double]?
     var dischargeCapacity: [Double]?
@@ -44,6 +48,11 @@ struct RecordingAssembly {
         // Locals for the work that runs on both cores (closures must not capture a mutating self).
         let rowLines = lineNumbers, firstRowLine = firstLine
         let stepColumn = step, halfCycleColumn = halfCycle, offset = cycleOffset
+        // Taken out of self, so the cycle shift below changes the array in place.
+        let givenSteps = stepIndices
+        var givenCycles = cycleIndices
+        stepIndices = nil
+        cycleIndices = nil
         var chargeValues = chargeCapacity, dischargeValues = dischargeCapacity
         chargeCapacity = nil
         dischargeCapacity = nil
@@ -83,13 +92,19 @@ struct RecordingAssembly {
         let cycleColumn = cycle.flatMap { c in c.contains(where: { $0.isFinite }) ? c : nil }
         RecordingAssembly.inParallel(n > 100_000, [
             {
-                do { steps = try stepColumn.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
-                        ?? Recording.stepsFromCurrent(current) } catch { failure = error }
+                do {
+                    steps = try givenSteps ?? stepColumn.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
+                        ?? Recording.stepsFromCurrent(current)
+                } catch { failure = error }
             },
             {
                 do {
-                    if let cycleColumn {
-                        cycles = try RecordingAssembly.integers(cycleColumn, name: "cycle", file: file, location: location)
+                    if givenCycles != nil || cycleColumn != nil {
+                        if givenCycles != nil {
+                            swap(&cycles, &givenCycles!)
+                        } else if let cycleColumn {
+                            cycles = try RecordingAssembly.integers(cycleColumn, name: "cycle", file: file, location: location)
+                        }
                         // Instruments counting from 0 (Maccor Cyc#, EC-Lab cycle number in some techniques) shift to 1-based.
                         if let offset {
                             for i in cycles.indices { cycles[i] += offset }
