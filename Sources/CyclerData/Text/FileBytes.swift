@@ -6,6 +6,8 @@ import InterphaseCore
 final class FileBytes {
     let base: UnsafePointer<UInt8>
     let count: Int
+    /// A file mapping (not inflated content).
+    private let isMapped: Bool
     private let release: () -> Void
 
     init(_ url: URL) throws {
@@ -26,6 +28,7 @@ final class FileBytes {
             data.copyBytes(to: buffer, count: data.count)
             base = UnsafePointer(buffer)
             count = data.count
+            isMapped = false
             release = { buffer.deallocate() }
             return
         }
@@ -37,7 +40,20 @@ final class FileBytes {
         _ = madvise(mapped, size, MADV_SEQUENTIAL)
         base = UnsafePointer(mapped.assumingMemoryBound(to: UInt8.self))
         count = size
+        isMapped = true
         release = { _ = munmap(mapped, size) }
+    }
+
+    /// Drops the pages inside `range` from this process's mapping once they are read (`MADV_DONTNEED`:
+    /// they stay in the page cache and fault back in if read again), so the file does not add its whole
+    /// size to the peak memory on top of the parsed columns. No-op for inflated content.
+    func doneWith(_ range: Range<Int>) {
+        guard isMapped else { return }
+        let page = 4096
+        let first = (range.lowerBound + page - 1) / page * page
+        let last = range.upperBound == count ? range.upperBound : range.upperBound / page * page
+        guard last > first else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + first), last - first, MADV_DONTNEED)
     }
 
     deinit { release() }

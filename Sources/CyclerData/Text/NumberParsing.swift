@@ -144,6 +144,7 @@ enum NumberParsing {
         let first = p[i]
         let negative = first == 0x2D
         i &+= (negative || first == 0x2B) ? 1 : 0
+        // The first run of each part needs no bound check (the caller leaves 64 bytes); longer runs do.
         var (n, mantissa) = leadingDigits(p + i)
         i &+= n
         var digits = n
@@ -159,14 +160,19 @@ enum NumberParsing {
         if p[i] == point {
             i &+= 1
             let fractionStart = i
-            repeat {
+            let run = leadingDigits(p + i)
+            n = run.count
+            mantissa = mantissa &* tenToThe(n) &+ run.value
+            i &+= n
+            digits &+= n
+            while n == 8 {
                 guard limit &- i >= 32, digits <= 18 else { return -1 }
-                let run = leadingDigits(p + i)
-                n = run.count
-                mantissa = mantissa &* tenToThe(n) &+ run.value
+                let more = leadingDigits(p + i)
+                n = more.count
+                mantissa = mantissa &* tenToThe(n) &+ more.value
                 i &+= n
                 digits &+= n
-            } while n == 8
+            }
             exponent = fractionStart &- i
         }
         // ≤ 18 digits cannot overflow UInt64; the exact fast path needs the mantissa below 2^53.

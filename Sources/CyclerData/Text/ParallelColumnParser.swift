@@ -134,32 +134,48 @@ struct ParallelColumnParser {
                 field &+= 1
                 if field > maxField { break }
             }
-            if filled < columnCount {
-                // Short row: the fields after the last one read are missing.
-                var k = field + 1
-                while k < slotCount {
-                    let slot = slots[k]
-                    if slot >= 0 {
-                        if integer[slot] {
-                            ParallelColumnParser.storeInteger(.nan, slot, row, line, into: outputs[slot].assumingMemoryBound(to: Int32.self), &chunk)
-                        } else {
-                            outputs[slot].assumingMemoryBound(to: Double.self)[row] = .nan
-                        }
-                    }
-                    k += 1
-                }
-                if chunk.firstShortLine == nil { chunk.firstShortLine = line }
-                chunk.shortRows += 1
-                chunk.lastRowShort = true
-            } else {
-                chunk.lastRowShort = false
-            }
+            ParallelColumnParser.finishRow(field: field, filled: filled, columnCount: columnCount, slots: slots, slotCount: slotCount,
+                                           integer: integer, outputs: outputs, row: row, line: line, &chunk)
             row += 1
             // To the next line (directly when the last field read ended it).
             p = (i < end && base[i] == 0x0A ? i : ParallelColumnParser.lineEnd(base, i, end)) + 1
         }
         chunk.rows = row - rowOffset
         return chunk
+    }
+
+    /// Closes a row: when it had fewer fields than requested (a short row), the missing ones are empty
+    /// and the row is remembered (only a file's last row may be short).
+    @inline(__always)
+    static func finishRow(field: Int, filled: Int, columnCount: Int, slots: UnsafePointer<Int>, slotCount: Int,
+                          integer: UnsafePointer<Bool>, outputs: UnsafeMutablePointer<UnsafeMutableRawPointer>, row: Int, line: Int,
+                          _ chunk: inout Chunk) {
+        guard filled < columnCount else {
+            chunk.lastRowShort = false
+            return
+        }
+        var k = field + 1
+        while k < slotCount {
+            let slot = slots[k]
+            if slot >= 0 {
+                if integer[slot] {
+                    storeInteger(.nan, slot, row, line, into: outputs[slot].assumingMemoryBound(to: Int32.self), &chunk)
+                } else {
+                    outputs[slot].assumingMemoryBound(to: Double.self)[row] = .nan
+                }
+            }
+            k += 1
+        }
+        if chunk.firstShortLine == nil { chunk.firstShortLine = line }
+        chunk.shortRows += 1
+        chunk.lastRowShort = true
+    }
+
+    /// The value of a field whose text lies in `[f, e)` (no delimiter inside): a number, a duration, or NaN.
+    static func fieldValue(_ base: UnsafePointer<UInt8>, _ f: Int, _ e: Int, decimalComma: Bool) -> Double {
+        if let v = NumberParsing.parseDouble(base, f, e, decimalComma: decimalComma) { return v }
+        let text = String(decoding: UnsafeBufferPointer(start: base + f, count: e - f), as: UTF8.self)
+        return NumberParsing.parseDuration(text[...]) ?? .nan
     }
 
     /// A field the fast path does not take (blanks, quotes, durations, text, long mantissas): its value
@@ -171,19 +187,27 @@ struct ParallelColumnParser {
         var e = lineEnd
         if e > f && base[e - 1] == 0x0D { e -= 1 }
         let fieldEnd = ParallelColumnParser.fieldEnd(base, f, e, delimiter)
-        if let v = NumberParsing.parseDouble(base, f, fieldEnd, decimalComma: decimalComma) {
-            value = v
-        } else {
-            let text = String(decoding: UnsafeBufferPointer(start: base + f, count: fieldEnd - f), as: UTF8.self)
-            value = NumberParsing.parseDuration(text[...]) ?? .nan
-        }
+        value = fieldValue(base, f, fieldEnd, decimalComma: decimalComma)
         return fieldEnd == e ? lineEnd : fieldEnd
     }
 
     /// End of a field that is not read: its delimiter outside quotes, or the line break.
+    /// Eight bytes at a time until the first delimiter, line break or quote (an exact zero-byte test of
+    /// the word XOR each of them); from a quote on, byte by byte.
     @inline(__always)
     static func skipField(_ base: UnsafePointer<UInt8>, _ f: Int, _ end: Int, _ delimiter: UInt8) -> Int {
         var k = f
+        let delimiters = UInt64(delimiter) &* 0x0101_0101_0101_0101
+        while end &- k >= 8 {
+            let x = UInt64(littleEndian: UnsafeRawPointer(base + k).loadUnaligned(as: UInt64.self))
+            let hits = zeroBytes(x ^ delimiters) | zeroBytes(x ^ 0x0A0A_0A0A_0A0A_0A0A) | zeroBytes(x ^ 0x2222_2222_2222_2222)
+            if hits != 0 {
+                k &+= hits.trailingZeroBitCount &>> 3
+                if base[k] != 0x22 { return k }
+                break
+            }
+            k &+= 8
+        }
         var inQuotes = false
         while k < end {
             let c = base[k]
@@ -191,6 +215,12 @@ struct ParallelColumnParser {
             k += 1
         }
         return k
+    }
+
+    /// The high bit of each zero byte of `y` (exact: no false positives from borrows).
+    @inline(__always)
+    static func zeroBytes(_ y: UInt64) -> UInt64 {
+        ~(((y & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F) | y | 0x7F7F_7F7F_7F7F_7F7F)
     }
 
     /// End of the field starting at `f`: the next delimiter outside quotes, or `e`.
@@ -259,7 +289,10 @@ extension ParallelColumnParser {
         var lines = [Int](repeating: 0, count: chunkCount)
         lines.withUnsafeMutableBufferPointer { out in
             let out = out.baseAddress!
-            ParallelColumnParser.run(chunkCount, parallel: parallel) { k in out[k] = ParallelColumnParser.countLines(base, bounds[k], bounds[k + 1]) }
+            ParallelColumnParser.run(chunkCount, parallel: parallel) { k in
+                out[k] = ParallelColumnParser.countLines(base, bounds[k], bounds[k + 1])
+                bytes.doneWith(bounds[k]..<bounds[k + 1])
+            }
         }
         var offsets = [0]
         for k in 0..<chunkCount { offsets.append(offsets[k] + lines[k]) }
@@ -284,6 +317,7 @@ extension ParallelColumnParser {
                 ParallelColumnParser.run(chunkCount, parallel: parallel) { k in
                     resultBase[k] = parse(base, bounds[k], bounds[k + 1], limit: size, into: outputBase,
                                           rowOffset: offsets[k], firstLine: firstLine + offsets[k])
+                    bytes.doneWith(bounds[k]..<bounds[k + 1])
                     done.step()
                 }
             }
