@@ -53,7 +53,7 @@ public struct Recording: Sendable {
         self.current = current
         self.stepIndex = stepIndex ?? Recording.stepsFromCurrent(current)
         self.cycleIndex = cycleIndex ?? [Int32](repeating: 1, count: n)
-        self.stepKind = stepKind ?? Recording.kindsFromCurrent(current, steps: self.stepIndex)
+        self.stepKind = stepKind ?? Recording.kindsFromCurrent(current)
         self.chargeCapacity = chargeCapacity
         self.dischargeCapacity = dischargeCapacity
         self.chargeEnergy = chargeEnergy
@@ -139,7 +139,7 @@ public struct Recording: Sendable {
     }
 
     /// Step kinds inferred from current alone: rest at or below `restCurrentLimit`, otherwise constant current.
-    static func kindsFromCurrent(_ current: [Double], steps: [Int32]) -> [StepKind] {
+    static func kindsFromCurrent(_ current: [Double]) -> [StepKind] {
         let restLimit = restCurrentLimit(current)
         return LargeArray.make(count: current.count) { out in
             for i in 0..<current.count { out[i] = abs(current[i]) <= restLimit ? .rest : .constantCurrent }

@@ -85,9 +85,10 @@ struct RecordingAssembly {
             }
         }
         // Large recordings: the independent column conversions run on both cores, in two rounds (the
-        // per-step counters and kinds need the steps).
+        // per-step counters need the steps).
         var steps: [Int32] = []
         var cycles: [Int32] = []
+        var kindsFinal: [StepKind] = []
         var failure: Error?
         let cycleColumn = cycle.flatMap { c in c.contains(where: { $0.isFinite }) ? c : nil }
         RecordingAssembly.inParallel(n > 100_000, [
@@ -118,13 +119,12 @@ struct RecordingAssembly {
                     }
                 } catch { failure = failure ?? error }
             },
+            { kindsFinal = kinds ?? Recording.kindsFromCurrent(current) },
         ])
         if let failure { throw failure }
 
-        var kindsFinal: [StepKind] = []
         var qCharge: [Double]?, qDischarge: [Double]?
         RecordingAssembly.inParallel(n > 100_000, [
-            { kindsFinal = kinds ?? Recording.kindsFromCurrent(current, steps: steps) },
             { if chargeValues != nil { StepCounters.rebase(&chargeValues!, steps: steps); qCharge = chargeValues; chargeValues = nil } },
             { if dischargeValues != nil { StepCounters.rebase(&dischargeValues!, steps: steps); qDischarge = dischargeValues; dischargeValues = nil } },
         ])
