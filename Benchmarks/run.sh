@@ -5,7 +5,8 @@
 #   Benchmarks/run.sh              # everything (~1-2 min on 2 cores once built and the CSVs exist)
 #   QUICK=1 Benchmarks/run.sh      # 1M rows only, fewer runs
 #
-# Environment: PYTHON (default /tmp/refvenv/bin/python), MPR_K (reads per .mpr file, default 200).
+# Environment: PYTHON (default /tmp/refvenv/bin/python), MPR_K (reads per .mpr file, default 200),
+# PAIRS (interleaved interphase/pandas pairs per CSV size, default 10).
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -13,6 +14,7 @@ ROOT="$(cd "$HERE/.." && pwd)"
 WORK="$HERE/.work"
 PY="${PYTHON:-/tmp/refvenv/bin/python}"
 MPR_K="${MPR_K:-200}"
+PAIRS="${PAIRS:-10}"
 QUICK="${QUICK:-0}"
 mkdir -p "$WORK"
 RESULTS="$WORK/results.txt"
@@ -83,11 +85,20 @@ for n in "${SIZES[@]}"; do
     ratio_ip=$(awk -v a="$rss_ip" -v b="$colmib" 'BEGIN{printf "%.2f", a / b}')
     ratio_pd=$(awk -v a="$rss_pd" -v b="$colmib" 'BEGIN{printf "%.2f", a / b}')
     say "interphase ${t_ip} ± ${sd_ip} s, pandas ${t_pd} ± ${sd_pd} s -> pandas/interphase = ${speed}x (goal >= 3x)"
+    # The same two commands alternated, pair by pair (the VM's speed drifts between hyperfine's blocks).
+    read -r p_ip p_pd p_ratio p_min p_max <<< "$("$PY" "$HERE/interleaved.py" "$PAIRS" \
+        "$IP cycling $f --cell full --format csv --quiet" "$PY $HERE/pandas_cycling.py $f")"
+    say "interleaved, $PAIRS pairs: interphase median ${p_ip} s, pandas median ${p_pd} s -> pandas/interphase per pair: median ${p_ratio}x (range ${p_min}-${p_max}x)"
     say "CPU time (user + sys): interphase ${cpu_ip} s, pandas ${cpu_pd} s -> $(awk -v a="$cpu_pd" -v b="$cpu_ip" 'BEGIN{printf "%.2f", a / b}')x"
+    # Same numbers on both sides (the work compared is the same work).
+    "$IP" cycling "$f" --cell full --format csv --quiet > "$WORK/table_ip_$label.csv"
+    "$PY" "$HERE/pandas_cycling.py" "$f" > "$WORK/table_pd_$label.csv" 2> /dev/null
+    say "tables: $("$PY" "$HERE/compare_tables.py" "$WORK/table_ip_$label.csv" "$WORK/table_pd_$label.csv" | tail -1)"
     say "peak RSS: interphase ${rss_ip} MiB, pandas ${rss_pd} MiB; column bytes ${colmib} MiB ($rows x 8 B x $ncols)"
     say "RSS / column bytes: interphase ${ratio_ip} (goal <= 2), pandas ${ratio_pd}"
     say ""
     SUMMARY+=("$(printf '%-22s %10s %10s %8sx %11s %11s %11s %8s' "CSV $label cycling" "$t_ip" "$t_pd" "$speed" "$rss_ip" "$rss_pd" "$colmib" "$ratio_ip")")
+    SUMMARY+=("$(printf '%-22s %10s %10s %8sx %11s %11s %11s %8s' "  interleaved medians" "$p_ip" "$p_pd" "$p_ratio" "-" "-" "-" "-")")
 done
 
 # --- .mpr: interphase (RecordingLoader.load) vs galvani ----------------------------------------------
