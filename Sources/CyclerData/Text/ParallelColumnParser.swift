@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import InterphaseCore
 
@@ -284,12 +283,11 @@ extension ParallelColumnParser {
         }
         bounds.append(size)
         let chunkCount = bounds.count - 1
-        let parallel = chunkCount > 1
         // Pass 1: lines per chunk, hence each chunk's first row and line, and the columns' exact size.
         var lines = [Int](repeating: 0, count: chunkCount)
         lines.withUnsafeMutableBufferPointer { out in
             let out = out.baseAddress!
-            ParallelColumnParser.run(chunkCount, parallel: parallel) { k in
+            Parallel.forEach(chunkCount) { k in
                 out[k] = ParallelColumnParser.countLines(base, bounds[k], bounds[k + 1])
                 bytes.doneWith(bounds[k]..<bounds[k + 1])
             }
@@ -301,7 +299,7 @@ extension ParallelColumnParser {
         var made = [ParsedColumn?](repeating: nil, count: columnCount)
         made.withUnsafeMutableBufferPointer { slots in
             let out = slots.baseAddress!
-            ParallelColumnParser.run(columnCount, parallel: total > 100_000) {
+            Parallel.forEach(columnCount, parallel: total > 100_000) {
                 out[$0] = ParsedColumn(integer: integerColumns[$0], capacity: total)
             }
         }
@@ -314,7 +312,7 @@ extension ParallelColumnParser {
             let outputBase = outputs.baseAddress!
             chunks.withUnsafeMutableBufferPointer { results in
                 let resultBase = results.baseAddress!
-                ParallelColumnParser.run(chunkCount, parallel: parallel) { k in
+                Parallel.forEach(chunkCount) { k in
                     resultBase[k] = parse(base, bounds[k], bounds[k + 1], limit: size, into: outputBase,
                                           rowOffset: offsets[k], firstLine: firstLine + offsets[k])
                     bytes.doneWith(bounds[k]..<bounds[k + 1])
@@ -371,11 +369,6 @@ extension ParallelColumnParser {
     func shortRowError(_ line: Int, path: String, headerCount: Int) -> InterphaseError {
         InterphaseError(.malformed, "the row has fewer fields than the \(headerCount) header columns (line cut short or damaged)",
                         file: path, line: line, expected: "a value (or an empty field) for every header column")
-    }
-
-    /// Runs `body(0..<count)` on both cores when `parallel`, else in order.
-    static func run(_ count: Int, parallel: Bool, _ body: (Int) -> Void) {
-        if parallel { DispatchQueue.concurrentPerform(iterations: count, execute: body) } else { (0..<count).forEach(body) }
     }
 }
 

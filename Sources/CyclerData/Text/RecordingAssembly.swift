@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import InterphaseCore
 
@@ -91,7 +90,7 @@ struct RecordingAssembly {
         var kindsFinal: [StepKind] = []
         var failure: Error?
         let cycleColumn = cycle.flatMap { c in c.contains(where: { $0.isFinite }) ? c : nil }
-        RecordingAssembly.inParallel(n > 100_000, [
+        Parallel.run(parallel: n > 100_000, [
             {
                 do {
                     steps = try givenSteps ?? stepColumn.map { try RecordingAssembly.integers($0, name: "step", file: file, location: location) }
@@ -124,7 +123,7 @@ struct RecordingAssembly {
         if let failure { throw failure }
 
         var qCharge: [Double]?, qDischarge: [Double]?
-        RecordingAssembly.inParallel(n > 100_000, [
+        Parallel.run(parallel: n > 100_000, [
             { if chargeValues != nil { StepCounters.rebase(&chargeValues!, steps: steps); qCharge = chargeValues; chargeValues = nil } },
             { if dischargeValues != nil { StepCounters.rebase(&dischargeValues!, steps: steps); qDischarge = dischargeValues; dischargeValues = nil } },
         ])
@@ -188,14 +187,6 @@ struct RecordingAssembly {
         return out
     }
 
-    /// Runs independent pieces of work on both cores when `parallel`, else in order.
-    static func inParallel(_ parallel: Bool, _ work: [() -> Void]) {
-        if parallel {
-            DispatchQueue.concurrentPerform(iterations: work.count) { work[$0]() }
-        } else {
-            work.forEach { $0() }
-        }
-    }
 }
 
 /// Per-step charge/energy counters (the `Recording` convention: reset to 0 at each step start, ≥ 0).

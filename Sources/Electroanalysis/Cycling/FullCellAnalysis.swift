@@ -1,5 +1,6 @@
 import CyclerData
 import Foundation
+import InterphaseCore
 import InterphaseNumerics
 
 /// Full-cell (Li||LFP, Li||NCM811, any insertion electrode) per-cycle metrics.
@@ -98,7 +99,7 @@ public struct FullCellAnalysis: Sendable {
                     out[index] = vc - vd
                 }
             }
-            if groups.count > 64 { DispatchQueue.concurrentPerform(iterations: groups.count, execute: work) } else { (0..<groups.count).forEach(work) }
+            Parallel.forEach(groups.count, parallel: groups.count > 64, work)
         }
         var built: [Cycle] = groups.enumerated().map { index, members in
             let charges = members.filter { halfCycles[$0].direction > 0 }

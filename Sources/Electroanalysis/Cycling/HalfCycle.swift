@@ -1,5 +1,6 @@
 import CyclerData
 import Foundation
+import InterphaseCore
 import InterphaseNumerics
 
 /// A maximal run of points in which current flows in one direction: one charge or one discharge (one
@@ -68,7 +69,7 @@ public enum HalfCycleSegmentation {
         var parts: [[HalfCycle]] = [[], []]
         parts.withUnsafeMutableBufferPointer { out in
             let out = out.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: 2) { k in out[k] = segment(k == 0 ? 0..<cut : cut..<n) }
+            Parallel.forEach(2) { k in out[k] = segment(k == 0 ? 0..<cut : cut..<n) }
         }
         return parts[0] + parts[1]
     }
