@@ -20,9 +20,10 @@ public struct BinaryReader {
     public var isAtEnd: Bool { offset >= bytes.count }
 
     /// Throws unless `count` bytes are available at `at`.
-    public func require(_ count: Int, at position: Int, what: String) throws {
+    /// `what` is built only for the error.
+    public func require(_ count: Int, at position: Int, what: @autoclosure () -> String) throws {
         guard position >= 0, count >= 0, position <= bytes.count, count <= bytes.count - position else {
-            throw InterphaseError(.malformed, "file ends inside \(what): needs \(count) bytes at offset \(position), file has \(bytes.count)",
+            throw InterphaseError(.malformed, "file ends inside \(what()): needs \(count) bytes at offset \(position), file has \(bytes.count)",
                                   file: file, expected: "a complete file (truncated?)")
         }
     }
@@ -56,11 +57,17 @@ public struct BinaryReader {
         return bytes[p..<p + count]
     }
 
-    /// Text of `count` bytes at `p`, Latin-1 decoded, trailing NULs and spaces removed.
+    /// Text of `count` bytes at `p`, Latin-1 decoded: cut at the first NUL, and blanks (space, tab,
+    /// no-break space 0xA0: Foundation's `.whitespaces` in the Latin-1 range) trimmed at both ends.
     public func latin1(at p: Int, count: Int) throws -> String {
         let raw = try slice(at: p, count: count)
-        let trimmed = raw.prefix { $0 != 0 }
-        return String(decoding: trimmed.map { UInt16($0) }, as: UTF16.self).trimmingCharacters(in: .whitespaces)
+        var text = raw.prefix { $0 != 0 }
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0xA0 }
+        while let first = text.first, blank(first) { text = text.dropFirst() }
+        while let last = text.last, blank(last) { text = text.dropLast() }
+        // ASCII is UTF-8 as it stands; other Latin-1 bytes are the code points U+0080…U+00FF.
+        if text.allSatisfy({ $0 < 0x80 }) { return String(decoding: text, as: UTF8.self) }
+        return String(String.UnicodeScalarView(text.map { Unicode.Scalar($0) }))
     }
 
     /// Sequential reads that advance `offset`.

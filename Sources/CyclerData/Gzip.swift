@@ -10,7 +10,7 @@ enum Gzip {
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
     static func decompress(_ data: Data, file: String) throws -> Data {
-        let bytes = [UInt8](data)
+        let bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
         guard bytes.count >= 18, bytes[2] == 8 else {
             throw InterphaseError(.malformed, "gzip header is damaged or not deflate", file: file)
         }

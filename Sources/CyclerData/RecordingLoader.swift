@@ -139,6 +139,12 @@ public enum RecordingLoader {
         return start
     }
 
+    /// The file's bytes as an array (decompressed when gzip): one block copy from the mapping (building
+    /// the array from `Data` element by element cost more than decoding a small `.mpr`).
+    public static func bytes(of url: URL) throws -> [UInt8] {
+        try contents(of: url).withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+    }
+
     /// The file's bytes, decompressed when it is gzip.
     public static func contents(of url: URL) throws -> Data {
         let data: Data

@@ -46,7 +46,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
     }
 
     public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let bytes = [UInt8](try RecordingLoader.contents(of: url))
+        let bytes = try RecordingLoader.bytes(of: url)
         let recording = try decode(bytes, path: url.path)
         options.progress?(1)
         return recording

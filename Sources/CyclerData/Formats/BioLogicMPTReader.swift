@@ -18,7 +18,7 @@ public enum BioLogicMPTReader: CyclerFileReader {
     }
 
     public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let head = [UInt8](try RecordingLoader.contents(of: url).prefix(4096))
+        let head = [UInt8](try RecordingLoader.head(of: url, bytes: 4096))
         let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
         let lines = DelimitedText.lines(text)
         guard lines.count > 1, let range = lines[1].range(of: #"\d+"#, options: .regularExpression),

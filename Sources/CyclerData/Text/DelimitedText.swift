@@ -375,7 +375,7 @@ enum LineSource {
         }
         defer { try? handle.close() }
         if Gzip.isGzip([UInt8](handle.readData(ofLength: 2))) {
-            let bytes = [UInt8](try RecordingLoader.contents(of: url))
+            let bytes = try RecordingLoader.bytes(of: url)
             try bytes.withUnsafeBufferPointer { b in
                 if let base = b.baseAddress { try body(base, 0, b.count) }
             }
