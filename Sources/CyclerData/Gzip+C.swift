@@ -5,8 +5,8 @@ import InterphaseCore
 extension Gzip {
     /// Inflates the gzip member that starts at `start`, appending its content to `output`.
     /// zlib in gzip mode (window bits 15 + 16) parses the header and checks the CRC-32 and length.
-    /// - Returns: the member's length in bytes.
-    static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], file: String) throws -> Int {
+    /// - Returns: the member's length in bytes, or nil when `output` reached `limit` first.
+    static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], limit: Int?, file: String) throws -> Int? {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InterphaseError(.library, "zlib could not start inflating", file: file)
@@ -29,9 +29,10 @@ extension Gzip {
                         throw InterphaseError(.malformed, "gzip stream is corrupt or truncated: \(reason)", file: file)
                     }
                     output.append(contentsOf: UnsafeBufferPointer(start: out.baseAddress, count: chunk - Int(stream.avail_out)))
+                    if let limit, output.count >= limit, status != Z_STREAM_END { return }
                 } while status != Z_STREAM_END
             }
         }
-        return Int(stream.total_in)
+        return status == Z_STREAM_END ? Int(stream.total_in) : nil
     }
 }

@@ -9,7 +9,10 @@ import InterphaseCore
 enum Gzip {
     static func isGzip(_ bytes: [UInt8]) -> Bool { bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B }
 
-    static func decompress(_ data: Data, file: String) throws -> Data {
+    /// The whole content, or, with `limit`, its first `limit` bytes or more (inflating stops there, so a
+    /// format probe of a large `.gz` does not inflate all of it; the trailer of an unfinished member is
+    /// then not checked).
+    static func decompress(_ data: Data, file: String, limit: Int? = nil) throws -> Data {
         let bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
         guard bytes.count >= 18, bytes[2] == 8 else {
             throw InterphaseError(.malformed, "gzip header is damaged or not deflate", file: file)
@@ -17,9 +20,10 @@ enum Gzip {
         // The last member's length field (size mod 2^32) sizes the output for the common one-member file.
         let hint = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
         var output = [UInt8]()
-        output.reserveCapacity(min(hint, 1 << 30))
+        output.reserveCapacity(min(hint, limit ?? hint, 1 << 30))
         var offset = 0
         while offset < bytes.count {
+            if let limit, output.count >= limit { break }
             let member = bytes[offset...]
             if !isGzip(Array(member.prefix(2))) {
                 guard member.allSatisfy({ $0 == 0 }) else {
@@ -28,7 +32,8 @@ enum Gzip {
                 }
                 break
             }
-            offset += try inflateMember(bytes, from: offset, into: &output, file: file)
+            guard let length = try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file) else { break }
+            offset += length
         }
         return Data(output)
     }

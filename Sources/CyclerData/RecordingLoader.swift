@@ -109,11 +109,11 @@ public enum RecordingLoader {
         var prefix = head
         if Gzip.isGzip(head) {
             ext = url.deletingPathExtension().pathExtension.lowercased()
-            let whole = try Gzip.decompress(try Data(contentsOf: url), file: path)
-            guard !whole.isEmpty else {
+            let start = try Gzip.decompress(try Data(contentsOf: url), file: path, limit: 65536)
+            guard !start.isEmpty else {
                 throw InterphaseError(.emptyInput, "the file is empty once decompressed (gzip of 0 bytes)", file: path)
             }
-            prefix = Array(whole.prefix(65536))
+            prefix = Array(start.prefix(65536))
         }
         var entries: [String] = []
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
@@ -135,7 +135,9 @@ public enum RecordingLoader {
         }
         defer { try? handle.close() }
         let start = handle.readData(ofLength: bytes)
-        if Gzip.isGzip([UInt8](start.prefix(2))) { return try contents(of: url).prefix(bytes) }
+        if Gzip.isGzip([UInt8](start.prefix(2))) {
+            return try Gzip.decompress(try Data(contentsOf: url, options: .mappedIfSafe), file: url.path, limit: bytes).prefix(bytes)
+        }
         return start
     }
 
