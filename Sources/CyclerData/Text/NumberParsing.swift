@@ -132,6 +132,22 @@ enum NumberParsing {
         }
     }
 
+    /// Carries on a digit run whose last eight bytes were all digits (`n` = 8), eight at a time; false
+    /// when it passes 18 digits or comes within 32 bytes of `limit`.
+    @inline(__always)
+    static func continueRun(_ p: UnsafePointer<UInt8>, _ i: inout Int, limit: Int, _ n: inout Int, _ mantissa: inout UInt64,
+                            _ digits: inout Int) -> Bool {
+        while n == 8 {
+            guard limit &- i >= 32, digits <= 18 else { return false }
+            let run = leadingDigits(p + i)
+            n = run.count
+            mantissa = mantissa &* tenToThe(n) &+ run.value
+            i &+= n
+            digits &+= n
+        }
+        return true
+    }
+
     /// Parses the plain decimal that starts at `start` (optional sign, digits, optional point and
     /// fraction, optional exponent): the fast path of the column parser, which reads each byte once.
     /// The caller guarantees 32 readable bytes past `start`; longer digit runs stop before `limit − 32`.
@@ -148,14 +164,7 @@ enum NumberParsing {
         var (n, mantissa) = leadingDigits(p + i)
         i &+= n
         var digits = n
-        while n == 8 {
-            guard limit &- i >= 32, digits <= 18 else { return -1 }
-            let run = leadingDigits(p + i)
-            n = run.count
-            mantissa = mantissa &* tenToThe(n) &+ run.value
-            i &+= n
-            digits &+= n
-        }
+        guard continueRun(p, &i, limit: limit, &n, &mantissa, &digits) else { return -1 }
         var exponent = 0
         if p[i] == point {
             i &+= 1
@@ -165,14 +174,7 @@ enum NumberParsing {
             mantissa = mantissa &* tenToThe(n) &+ run.value
             i &+= n
             digits &+= n
-            while n == 8 {
-                guard limit &- i >= 32, digits <= 18 else { return -1 }
-                let more = leadingDigits(p + i)
-                n = more.count
-                mantissa = mantissa &* tenToThe(n) &+ more.value
-                i &+= n
-                digits &+= n
-            }
+            guard continueRun(p, &i, limit: limit, &n, &mantissa, &digits) else { return -1 }
             exponent = fractionStart &- i
         }
         // ≤ 18 digits cannot overflow UInt64; the exact fast path needs the mantissa below 2^53.
