@@ -67,6 +67,13 @@ public struct BufferedTextWriter {
         if buffer.count >= 1 << 16 { try flush() }
     }
 
+    /// Writes bytes already encoded (UTF-8).
+    public mutating func write(_ bytes: [UInt8]) throws {
+        try flush()
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }
+        if written != bytes.count { throw InterphaseError(.output, "short write (disk full?)") }
+    }
+
     public mutating func flush() throws {
         guard !buffer.isEmpty else { return }
         let written = buffer.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, handle) }

@@ -14,8 +14,13 @@ enum ColumnRole: Hashable {
     case chargeIncrement
 }
 
-/// A header split into a base name and a unit: `Current(mA)`, `Current [A]`, `I/mA`, `Test_Time(s)`.
+/// A header split into a base name and a unit: `Current(mA)`, `Current [A]`, `I/mA`, `Test_Time(s)`, and
+/// snake-case names ending in a unit, `current_A`, `charge_capacity_mAh` (Interphase's own CSV).
 struct ColumnHeader {
+    /// Units recognised after a final underscore (others, e.g. `Test_Time`, stay part of the name).
+    static let suffixUnits: Set<String> = ["s", "ms", "min", "h", "V", "mV", "A", "mA", "uA", "µA", "nA", "Ah", "mAh", "uAh",
+                                           "µAh", "Wh", "mWh", "K", "degC", "°C"]
+
     var raw: String
     var base: String
     var unit: String?
@@ -30,6 +35,10 @@ struct ColumnHeader {
         } else if let slash = name.firstIndex(of: "/"), !name.hasPrefix("dV/dt"), !name.lowercased().hasPrefix("dv/dt") {
             unit = String(name[name.index(after: slash)...])
             name = String(name[..<slash])
+        } else if let underscore = name.lastIndex(of: "_"), underscore != name.startIndex,
+                  ColumnHeader.suffixUnits.contains(String(name[name.index(after: underscore)...])) {
+            unit = String(name[name.index(after: underscore)...])
+            name = String(name[..<underscore])
         }
         self.base = name
         self.unit = unit
@@ -62,6 +71,7 @@ enum ColumnAliases {
         "energy": .energy, "watthr": .energy, "ener": .energy,
         "temperature": .temperature, "temp": .temperature, "t1": .temperature,
         "state": .state, "md": .state, "status": .state, "mode": .state, "stepstate": .state, "steptype": .state,
+        "stepkind": .state,
         "halfcycle": .halfCycle,
         "dq": .chargeIncrement,
     ]

@@ -33,7 +33,9 @@ struct ReadCommand: ParsableCommand {
             let directory = output.outURL ?? URL(fileURLWithPath: ".")
             let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".csv"
             let destination = directory.appendingPathComponent(name)
-            try RecordingCSV.write(recording, to: destination)
+            let bar = ProgressBar(label: "writing", total: 1, quiet: output.quiet)
+            defer { bar.finish() }
+            try RecordingCSV.write(recording, to: destination) { bar.update($0) }
             output.info("wrote \(destination.path)")
         }
     }
