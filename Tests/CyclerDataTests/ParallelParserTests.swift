@@ -66,6 +66,13 @@ extension ParallelParserTests {
         #expect(r.time == [1.5, 60])
         #expect(r.voltage == [3.1, 3.2])
         #expect(r.current == [0.5, -0.5])
+        // The same with a state column, which the line-by-line path reads (it used to keep the CR in the
+        // last field, so the duration there became NaN).
+        let withState = "State,Voltage(V),Current(A),Time\r\nC,3.1,0.5,0d 00:00:01.5\r\n\r\nD,3.2,-0.5,0d 00:01:00\r\n"
+        try AtomicFile.write(withState, to: url)
+        let s = try RecordingLoader.load(url)
+        #expect(s.time == [1.5, 60])
+        #expect(s.current == [0.5, -0.5])
     }
 }
 

@@ -204,9 +204,11 @@ struct DelimitedText {
             let rows = max(estimatedLines - headerLine, 16)
             for k in outputs.indices { outputs[k].reserveCapacity(rows) }
             for k in codes.indices { codes[k].reserveCapacity(rows) }
-        }) { base, start, end in
+        }) { base, start, lineEnd in
             defer { lineNumber += 1 }
             if lineNumber <= headerLine { return }
+            // The CR of a CR LF line end is not part of the last field (a duration there was not parsed).
+            let end = lineEnd > start && base[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
             // Skip blank lines (Maccor puts one after the header).
             var blank = true
             var q = start
