@@ -13,6 +13,11 @@ enum Gzip {
     /// format probe of a large `.gz` does not inflate all of it; the trailer of an unfinished member is
     /// then not checked).
     static func decompress(_ data: Data, file: String, limit: Int? = nil) throws -> Data {
+        Data(try inflated(data, file: file, limit: limit))
+    }
+
+    /// `decompress` as an array (no `Data` copy of a large content).
+    static func inflated(_ data: Data, file: String, limit: Int? = nil) throws -> [UInt8] {
         let bytes = data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
         guard bytes.count >= 18, bytes[2] == 8 else {
             throw InterphaseError(.malformed, "gzip header is damaged or not deflate", file: file)
@@ -35,6 +40,6 @@ enum Gzip {
             guard let length = try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file) else { break }
             offset += length
         }
-        return Data(output)
+        return output
     }
 }

@@ -144,17 +144,23 @@ public enum RecordingLoader {
     /// The file's bytes as an array (decompressed when gzip): one block copy from the mapping (building
     /// the array from `Data` element by element cost more than decoding a small `.mpr`).
     public static func bytes(of url: URL) throws -> [UInt8] {
-        try contents(of: url).withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+        let data = try mapped(url)
+        if Gzip.isGzip([UInt8](data.prefix(2))) { return try Gzip.inflated(data, file: url.path) }
+        return data.withUnsafeBytes { Array($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// The file's bytes as they are on disk (mapped where the system allows).
+    static func mapped(_ url: URL) throws -> Data {
+        do {
+            return try Data(contentsOf: url, options: .mappedIfSafe)
+        } catch {
+            throw InterphaseError(.fileNotFound, "cannot read file: \(error.localizedDescription)", file: url.path)
+        }
     }
 
     /// The file's bytes, decompressed when it is gzip.
     public static func contents(of url: URL) throws -> Data {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .mappedIfSafe)
-        } catch {
-            throw InterphaseError(.fileNotFound, "cannot read file: \(error.localizedDescription)", file: url.path)
-        }
+        let data = try mapped(url)
         if Gzip.isGzip([UInt8](data.prefix(2))) { return try Gzip.decompress(data, file: url.path) }
         return data
     }

@@ -22,14 +22,15 @@ final class FileBytes {
         let isGzip = size >= 2 && withUnsafeMutableBytes(of: &magic) { pread(fd, $0.baseAddress, 2, 0) } == 2
             && Gzip.isGzip([magic.0, magic.1])
         if size == 0 || isGzip {
-            // Inflated (or empty) content, copied into memory this object owns.
-            let data = size == 0 ? Data() : try RecordingLoader.contents(of: url)
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: max(data.count, 1))
-            data.copyBytes(to: buffer, count: data.count)
-            base = UnsafePointer(buffer)
-            count = data.count
+            // Inflated (or empty) content: the array is kept here and never mutated, so its element
+            // storage — and `base` — stay put for this object's life (as `ColumnBuffer` relies on too).
+            var content = size == 0 ? [] : try RecordingLoader.bytes(of: url)
+            let length = content.count
+            if content.isEmpty { content = [0] } // a non-nil base address; `count` stays 0
+            base = content.withUnsafeBufferPointer { $0.baseAddress! }
+            count = length
             isMapped = false
-            release = { buffer.deallocate() }
+            release = { withExtendedLifetime(content) {} }
             return
         }
         // Not populated up front: the pages fault in (64 KiB at a time, fault-around) on both cores
