@@ -109,7 +109,7 @@ public enum RecordingLoader {
         var prefix = head
         if Gzip.isGzip(head) {
             ext = url.deletingPathExtension().pathExtension.lowercased()
-            let start = try Gzip.decompress(try Data(contentsOf: url), file: path, limit: 65536)
+            let start = try Gzip.decompress(try mapped(url), file: path, limit: 65536)
             guard !start.isEmpty else {
                 throw InterphaseError(.emptyInput, "the file is empty once decompressed (gzip of 0 bytes)", file: path)
             }
@@ -136,7 +136,7 @@ public enum RecordingLoader {
         defer { try? handle.close() }
         let start = handle.readData(ofLength: bytes)
         if Gzip.isGzip([UInt8](start.prefix(2))) {
-            return try Gzip.decompress(try Data(contentsOf: url, options: .mappedIfSafe), file: url.path, limit: bytes).prefix(bytes)
+            return try Gzip.decompress(try mapped(url), file: url.path, limit: bytes).prefix(bytes)
         }
         return start
     }

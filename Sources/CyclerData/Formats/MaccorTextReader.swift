@@ -67,7 +67,7 @@ public enum MaccorTextReader: CyclerFileReader {
         guard let timeIndex = layout.headers.firstIndex(where: { ColumnAliases.role(of: $0) == .time }),
               layout.headers[timeIndex].unit == nil,
               let clockIndex = layout.headers.firstIndex(where: { $0.key == "dpttime" }) else { return nil }
-        let head = try RecordingLoader.contents(of: url).prefix(256 * 1024)
+        let head = try RecordingLoader.head(of: url, bytes: 256 * 1024)
         let lines = DelimitedText.lines(String(decoding: head.map { UInt16($0) }, as: UTF16.self))
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
