@@ -3,22 +3,23 @@ import Foundation
 import InterphaseCore
 
 extension Gzip {
-    /// Inflates the gzip member that starts at `start`, appending its content to `output`.
+    /// Inflates the gzip member that starts at `start`, appending its content to `output` through
+    /// `scratch` (zlib's output buffer, kept by the caller across members).
     /// zlib in gzip mode (window bits 15 + 16) parses the header and checks the CRC-32 and length.
     /// - Returns: the member's length in bytes, or nil when `output` reached `limit` first.
-    static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], limit: Int?, file: String) throws -> Int? {
+    static func inflateMember(_ bytes: [UInt8], from start: Int, into output: inout [UInt8], scratch: inout [UInt8],
+                              limit: Int?, file: String) throws -> Int? {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 16, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw InterphaseError(.library, "zlib could not start inflating", file: file)
         }
         defer { inflateEnd(&stream) }
-        let chunk = 1 << 18
+        let chunk = scratch.count
         var status = Z_OK
         try bytes.withUnsafeBufferPointer { input in
             stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + start)
             stream.avail_in = UInt32(input.count - start)
-            var buffer = [UInt8](repeating: 0, count: chunk)
-            try buffer.withUnsafeMutableBufferPointer { out in
+            try scratch.withUnsafeMutableBufferPointer { out in
                 repeat {
                     stream.next_out = out.baseAddress
                     stream.avail_out = UInt32(chunk)

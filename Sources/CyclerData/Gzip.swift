@@ -26,6 +26,7 @@ enum Gzip {
         let hint = bytes.suffix(4).reversed().reduce(0) { $0 << 8 | Int($1) }
         var output = [UInt8]()
         output.reserveCapacity(min(hint, limit ?? hint, 1 << 30))
+        var scratch = [UInt8](repeating: 0, count: 1 << 18) // zlib's output window, reused for every member
         var offset = 0
         while offset < bytes.count {
             if let limit, output.count >= limit { break }
@@ -37,7 +38,7 @@ enum Gzip {
                 }
                 break
             }
-            guard let length = try inflateMember(bytes, from: offset, into: &output, limit: limit, file: file) else { break }
+            guard let length = try inflateMember(bytes, from: offset, into: &output, scratch: &scratch, limit: limit, file: file) else { break }
             offset += length
         }
         return output
