@@ -63,9 +63,10 @@ public enum HalfCycleSegmentation {
         }
         // Large recordings: two parts on two cores, cut where a run ends anyway (a rest point or a
         // reversal), so no half cycle straddles the cut.
+        guard n > 200_000 else { return segment(0..<n) }
         var cut = n / 2
         while cut < n && sign(cut) != 0 && sign(cut) == sign(cut - 1) { cut += 1 }
-        guard n > 200_000, cut < n else { return segment(0..<n) }
+        guard cut < n else { return segment(0..<n) }
         var parts: [[HalfCycle]] = [[], []]
         parts.withUnsafeMutableBufferPointer { out in
             let out = out.baseAddress!
