@@ -1,5 +1,8 @@
 // swift-tools-version:6.0
 // Interphase — an open-source Swift toolkit for lithium-metal battery interphase research.
+//
+// Modules depend one way: data model ← instrument I/O ← engines ← outputs ← report ← CLI
+// (see README "Modules" and ARCHITECTURE.md).
 import PackageDescription
 
 let package = Package(
@@ -18,38 +21,63 @@ let package = Package(
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CMDBTools", pkgConfig: "libmdb", providers: [.apt(["mdbtools-dev"])]),
         .systemLibrary(name: "CLapack", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
+        // Foundations: errors, tables, parallel loops, unit constants; numerics (LAPACK).
         .target(name: "InterphaseCore"),
         .target(name: "InterphaseNumerics", dependencies: ["InterphaseCore", "CLapack"]),
         .target(name: "InterphasePlot", dependencies: ["InterphaseCore", "CCairo"]),
+
+        // The data model (no C library): recordings, provenance, quantities and units.
+        .target(name: "InterphaseData", dependencies: ["InterphaseCore"]),
+        // Instrument I/O every engine's readers use: probe, bytes, gzip, binary, delimited text, XLSX, registry.
+        .target(
+            name: "InstrumentIO",
+            dependencies: ["InterphaseCore", "InterphaseData", "CSystemZlib", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Cycler-file readers (BioLogic, Neware, Arbin, Maccor, LAND, CSV) on top of InstrumentIO.
         .target(
             name: "CyclerData",
-            dependencies: ["InterphaseCore", "CMDBTools", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "CyclerData"]),
+            dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CMDBTools",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+
+        // Engines: computation on the data model only.
+        .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
+
+        // Outputs: tables, files and figures of each engine; the report infrastructure and its sections.
+        .target(name: "RecordingOutput", dependencies: ["InterphaseCore", "InterphaseData"]),
         .target(name: "InterphaseReport", dependencies: ["InterphaseCore", "InterphasePlot"]),
         .target(
-            name: "Reproduction",
-            dependencies: ["InterphaseCore", "InterphasePlot", "CyclerData", "Electroanalysis", "InterphaseReport"]),
+            name: "CyclingOutput",
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "CyclerData", "Electroanalysis",
+                           "InterphaseReport"]),
+        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput"]),
+
         .target(
             name: "Interphase",
             dependencies: [
-                "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "CyclerData", "Electroanalysis",
-                "InterphaseReport", "Reproduction",
+                "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
+                "Electroanalysis", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",
             dependencies: ["Interphase", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .target(name: "_InterphaseTestSupport", dependencies: ["InterphaseCore", "CyclerData"]),
+        .target(name: "_InterphaseTestSupport", dependencies: ["InterphaseCore", "InterphaseData", "CyclerData"]),
 
         .testTarget(name: "InterphaseCoreTests", dependencies: ["InterphaseCore", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseNumericsTests", dependencies: ["InterphaseNumerics", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphasePlotTests", dependencies: ["InterphasePlot", "_InterphaseTestSupport"]),
+        .testTarget(name: "InterphaseDataTests", dependencies: ["InterphaseData", "_InterphaseTestSupport"]),
+        .testTarget(name: "InstrumentIOTests", dependencies: ["InstrumentIO", "_InterphaseTestSupport"]),
         .testTarget(
             name: "CyclerDataTests",
-            dependencies: ["CyclerData", "_InterphaseTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["CyclerData", "InstrumentIO", "_InterphaseTestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Reference"]),
-        .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "_InterphaseTestSupport"]),
+        .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
+        .testTarget(
+            name: "OutputTests",
+            dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

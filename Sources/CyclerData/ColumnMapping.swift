@@ -1,4 +1,6 @@
 import InterphaseCore
+import InstrumentIO
+import InterphaseData
 
 /// A user-given mapping from the model's quantities to a delimited file's column names, with units, as
 /// given by `--columns time=Test Time (h),voltage=Ewe/V,current=I/mA`. A unit in parentheses or after a

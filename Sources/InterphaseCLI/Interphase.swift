@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
-import InterphaseCore
-import InterphaseNumerics
+import Interphase
 
 @main
 struct InterphaseCommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import InterphaseCore
+import Interphase
 
 extension OutputFormat: ExpressibleByArgument {}
 

@@ -1,3 +1,4 @@
+import CyclingOutput
 import InterphaseReport
 
 /// The registry of report sections, in report order. Each engine adds its section here.

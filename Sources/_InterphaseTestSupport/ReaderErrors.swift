@@ -1,12 +1,13 @@
 import CyclerData
 import Foundation
 import InterphaseCore
+import InterphaseData
 import Testing
 
 /// Writes `bytes` to a temporary file named `bad.<ext>`, reads it with `reader`, and checks that the
 /// reader throws an `InterphaseError` of one of `kinds` naming that file; `check` can inspect the error.
 public func expectReaderError<R: CyclerFileReader>(
-    _ bytes: [UInt8], reader: R.Type, format: CyclerFormat, fileExtension: String, kinds: [InterphaseError.Kind],
+    _ bytes: [UInt8], reader: R.Type, format: FileFormat, fileExtension: String, kinds: [InterphaseError.Kind],
     sourceLocation: SourceLocation = #_sourceLocation, _ check: (InterphaseError) -> Void = { _ in }
 ) {
     let url = Fixtures.temporaryDirectory("\(fileExtension)-test").appendingPathComponent("bad.\(fileExtension)")

@@ -1,4 +1,4 @@
-import CyclerData
+import InterphaseData
 import Foundation
 
 /// Builds recordings with known answers for analysis tests: a sequence of constant-current segments
@@ -52,7 +52,7 @@ public struct SyntheticRecording {
             // Next segment starts one sample later, so time stays strictly increasing.
             t0 += segment.duration + dt
         }
-        return Recording(metadata: RecordingMetadata(format: .simulation, sourceFile: "synthetic", activeMass: mass, electrodeArea: area),
+        return Recording(metadata: RecordingMetadata(provenance: .simulation(model: "synthetic"), activeMass: mass, electrodeArea: area),
                          time: time, voltage: voltage, current: current, stepIndex: steps, cycleIndex: cycleIndex,
                          stepKind: kinds, chargeCapacity: charge, dischargeCapacity: discharge)
     }

@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport
@@ -111,7 +113,12 @@ import _InterphaseTestSupport
             #expect(rec.stepKind.allSatisfy { $0 == .impedance }, "\(file)")
             let names = rec.auxiliary.map(\.name)
             #expect(names.contains("freq/Hz") && names.contains("Re(Z)/Ohm") && names.contains("-Im(Z)/Ohm"))
-            #expect(rec.auxiliary.first { $0.name == "Re(Z)/Ohm" }?.unit == "Ohm")
+            #expect(rec.auxiliary.first { $0.name == "Re(Z)/Ohm" }?.unit.symbol == "Ohm")
+            // The quantities an impedance reader takes by meaning, not by header text.
+            #expect(rec.auxiliary.first(measuring: .frequency)?.name == "freq/Hz")
+            #expect(rec.auxiliary.first(measuring: .realImpedance)?.name == "Re(Z)/Ohm")
+            #expect(rec.auxiliary.first(measuring: .negativeImaginaryImpedance)?.name == "-Im(Z)/Ohm")
+            #expect(rec.auxiliary.first(measuring: .frequency)?.unit.dimension == .frequency)
         }
     }
 
@@ -194,9 +201,9 @@ import _InterphaseTestSupport
 
     @Test func sniffAndLoader() throws {
         let url = Fixtures.cycler("biologic_mpr/PEIS.mpr")
-        let probe = try RecordingLoader.makeProbe(url)
-        #expect(BioLogicMPRReader.sniff(probe) == .biologicMPR)
-        #expect(BioLogicMPRReader.sniff(FileProbe(path: "x.mpr", pathExtension: "mpr", prefix: Array("EC-Lab ASCII FILE\r\n".utf8))) == nil)
+        let probe = try InstrumentFile.makeProbe(url)
+        #expect(BioLogicMPRReader.sniff(probe))
+        #expect(BioLogicMPRReader.sniff(FileProbe(path: "x.mpr", pathExtension: "mpr", prefix: Array("EC-Lab ASCII FILE\r\n".utf8))) == false)
         let rec = try RecordingLoader.load(url)
         #expect(rec.metadata.format == .biologicMPR && rec.count == 244)
     }

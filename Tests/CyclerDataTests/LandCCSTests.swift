@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport
@@ -130,9 +132,9 @@ import _InterphaseTestSupport
 
     @Test func sniffAndLoader() throws {
         let url = Fixtures.cycler(Self.file)
-        #expect(LandCCSReader.sniff(try RecordingLoader.makeProbe(url)) == .landCCS)
+        #expect(LandCCSReader.sniff(try InstrumentFile.makeProbe(url)))
         // The extension alone is not enough.
-        #expect(LandCCSReader.sniff(FileProbe(path: "x.ccs", pathExtension: "ccs", prefix: [UInt8](repeating: 0, count: 256))) == nil)
+        #expect(LandCCSReader.sniff(FileProbe(path: "x.ccs", pathExtension: "ccs", prefix: [UInt8](repeating: 0, count: 256))) == false)
         #expect(try RecordingLoader.detectFormat(url) == .landCCS)
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport
@@ -27,7 +29,7 @@ enum NewareOracle {
     /// Reads `Data/cycler/neware/<name>` through the loader (so sniffing is exercised) and compares it with
     /// NewareNDA's values for the same file.
     @discardableResult
-    static func check(_ name: String, format: CyclerFormat) throws -> Recording {
+    static func check(_ name: String, format: FileFormat) throws -> Recording {
         let ref = try entry(name)
         let url = Fixtures.cycler("neware/" + name)
         #expect(try RecordingLoader.detectFormat(url) == format)
@@ -71,7 +73,8 @@ enum NewareOracle {
                 let ours = r.auxiliary.first { $0.name == column }
                 #expect(ours != nil, "\(name): aux column \(column)")
                 if let ours, column.hasPrefix("T") {
-                    #expect(ours.unit == "K")
+                    #expect(ours.unit.symbol == "K")
+                    #expect(ours.quantity == .temperature)
                     #expect(close((ours.values.min() ?? .nan) - 273.15, info["min"]?.doubleValue, abs: 1e-5))
                     #expect(close((ours.values.max() ?? .nan) - 273.15, info["max"]?.doubleValue, abs: 1e-5))
                 }

@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport
@@ -34,7 +36,7 @@ struct NewareNDAXTests {
         let r = try NewareOracle.check("123456789012_Unit27_Example_Data_File.ndax", format: .newareNDAX)
         #expect(r.stepKind.allSatisfy { $0 == .rest })
         #expect(r.current.allSatisfy { $0 == 0 })
-        #expect(r.auxiliary.contains { $0.name == "T2" && $0.unit == "K" })
+        #expect(r.auxiliary.contains { $0.name == "T2" && $0.unit.symbol == "K" && $0.quantity == .temperature })
     }
 
     // A zip with Neware metadata but no data.ndc: sniffed as .ndax, then a clear `.malformed` error.

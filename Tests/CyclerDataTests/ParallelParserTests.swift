@@ -1,5 +1,7 @@
 import CyclerData
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport

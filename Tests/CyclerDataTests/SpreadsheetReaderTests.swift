@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 import Testing
 import ZIPFoundation

@@ -1,6 +1,7 @@
 import CyclerData
 import Electroanalysis
 import Foundation
+import InterphaseData
 import InterphaseCore
 import Testing
 import _InterphaseTestSupport

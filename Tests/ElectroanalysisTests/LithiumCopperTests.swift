@@ -1,6 +1,8 @@
 import CyclerData
 import Electroanalysis
 import Foundation
+import CyclingOutput
+import InterphaseData
 import Testing
 import _InterphaseTestSupport
 

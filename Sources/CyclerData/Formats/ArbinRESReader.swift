@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Arbin `.res` files: Microsoft Access (Jet 4) databases written by MITS Pro, read through libmdb
@@ -8,14 +10,12 @@ import InterphaseCore
 /// Wh, `DateTime` as an OLE date), test facts in `Global_Table`, auxiliary channels (temperature) in
 /// `Auxiliary_Table`. Arbin's current sign is ours (positive charges the cell).
 public enum ArbinRESReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.arbinRES]
-
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
+    public static func sniff(_ probe: FileProbe) -> Bool {
         // Jet/ACE databases carry "Standard Jet DB"/"Standard ACE DB" at byte 4.
-        probe.starts(with: "Standard Jet DB", at: 4) || probe.starts(with: "Standard ACE DB", at: 4) ? .arbinRES : nil
+        probe.starts(with: "Standard Jet DB", at: 4) || probe.starts(with: "Standard ACE DB", at: 4)
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
         let database = try AccessDatabase(path: url.path)
         let tables = database.tableNames
         guard tables.contains("Channel_Normal_Table") else {
@@ -57,7 +57,7 @@ public enum ArbinRESReader: CyclerFileReader {
         assembly.dischargeEnergy = data.numbers["Discharge_Energy"].map(ordered)
         for name in ["Internal_Resistance", "dV/dt", "AC_Impedance", "ACI_Phase_Angle"] {
             if let values = data.numbers[name] {
-                assembly.auxiliary.append(AuxiliaryColumn(name: name, unit: name == "dV/dt" ? "V/s" : name == "ACI_Phase_Angle" ? "deg" : "Ohm",
+                assembly.auxiliary.append(ColumnQuantities.column(name: name, unit: name == "dV/dt" ? "V/s" : name == "ACI_Phase_Angle" ? "deg" : "Ohm",
                                                           values: ordered(values)))
             }
         }

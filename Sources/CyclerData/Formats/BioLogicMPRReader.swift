@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Reads BioLogic EC-Lab / BT-Lab binary `.mpr` files.
@@ -32,8 +34,6 @@ import InterphaseCore
 /// * `Temperature/°C` → K; every other column (impedance, dq, control, flags…) → `auxiliary`, in the
 ///   file's own units (unit text taken from the column name).
 public enum BioLogicMPRReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.biologicMPR]
-
     /// The 52-byte file magic (galvani's `MPR_MAGIC`).
     static let magic: [UInt8] = {
         var bytes = Array("BIO-LOGIC MODULAR FILE\u{1A}".utf8)
@@ -41,12 +41,12 @@ public enum BioLogicMPRReader: CyclerFileReader {
         return bytes + [0, 0, 0, 0]
     }()
 
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        probe.starts(with: "BIO-LOGIC MODULAR FILE") ? .biologicMPR : nil
+    public static func sniff(_ probe: FileProbe) -> Bool {
+        probe.starts(with: "BIO-LOGIC MODULAR FILE")
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let bytes = try RecordingLoader.bytes(of: url)
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
+        let bytes = try InstrumentFile.bytes(of: url)
         let recording = try decode(bytes, path: url.path)
         options.progress?(1)
         return recording
@@ -357,10 +357,10 @@ public enum BioLogicMPRReader: CyclerFileReader {
         var auxiliary: [AuxiliaryColumn] = []
         for entry in table.flagNames {
             let values = table.flags.map { Double(($0 & entry.mask) >> UInt8(entry.mask.trailingZeroBitCount)) }
-            auxiliary.append(AuxiliaryColumn(name: entry.name, unit: "", values: values))
+            auxiliary.append(ColumnQuantities.column(name: entry.name, unit: "", values: values))
         }
         for (k, field) in table.fields.enumerated() where !used.contains(field.name) {
-            auxiliary.append(AuxiliaryColumn(name: field.name, unit: unit(of: field.name), values: table.values[k]))
+            auxiliary.append(ColumnQuantities.column(name: field.name, unit: unit(of: field.name), values: table.values[k]))
         }
 
         return Recording(metadata: metadata, time: time, voltage: voltage, current: current,

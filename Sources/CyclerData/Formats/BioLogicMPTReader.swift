@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// BioLogic EC-Lab text files (`.mpt`, "EC-Lab ASCII FILE"): a header block whose second line says
@@ -11,14 +13,12 @@ import InterphaseCore
 /// with every spectrum column kept as an auxiliary column. Positive `I` oxidises the working electrode,
 /// the same sign as ours.
 public enum BioLogicMPTReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.biologicMPT]
-
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        probe.starts(with: "EC-Lab ASCII FILE") || probe.starts(with: "BT-Lab ASCII FILE") ? .biologicMPT : nil
+    public static func sniff(_ probe: FileProbe) -> Bool {
+        probe.starts(with: "EC-Lab ASCII FILE") || probe.starts(with: "BT-Lab ASCII FILE")
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let head = [UInt8](try RecordingLoader.head(of: url, bytes: 4096))
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
+        let head = [UInt8](try InstrumentFile.head(of: url, bytes: 4096))
         let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
         let lines = DelimitedText.lines(text)
         guard lines.count > 1, let range = lines[1].range(of: #"\d+"#, options: .regularExpression),

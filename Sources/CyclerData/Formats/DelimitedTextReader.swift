@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Generic delimited text (CSV, TSV, semicolon-separated; decimal point or comma), including Arbin's CSV
@@ -10,9 +12,11 @@ import InterphaseCore
 /// Anything else is named explicitly with `--columns`. A file with time and voltage but no current
 /// (an EC-Lab export of only `time/s` and `Ewe/V`) reads with current unknown: see `missingCurrent`.
 public enum DelimitedTextReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.delimitedText, .arbinCSV]
+    public static func sniff(_ probe: FileProbe) -> Bool { sniffedFormat(probe) != nil }
 
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
+    /// `arbinCSV` for a table with Arbin's `Data_Point` and `Test_Time` columns, `delimitedText` for any
+    /// other table whose header names a time and a voltage column, nil for anything else.
+    public static func sniffedFormat(_ probe: FileProbe) -> FileFormat? {
         guard probe.looksLikeText || (probe.prefix.first == 0xEF && probe.prefix.count > 3) else { return nil }
         // Same header cleaning as `detectLayout`: without it a file starting with a UTF-8 byte-order mark, or
         // with quoted headers ("Time(s)";"Voltage(V)"), was not recognised at all.
@@ -31,7 +35,7 @@ public enum DelimitedTextReader: CyclerFileReader {
         return nil
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
         let text = DelimitedText(url)
         let layout = try text.detectLayout(mapping: options.columnMapping)
         var metadata = RecordingMetadata(format: format, sourceFile: url.path)

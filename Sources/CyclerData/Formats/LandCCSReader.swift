@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Reads LAND (Wuhan LAND / LANHE) BT-software native binary `.ccs` files.
@@ -28,8 +30,6 @@ import InterphaseCore
 /// mode when the current is 0). LAND's positive current charges the cell, i.e. oxidises the working
 /// (positive) electrode — already our convention.
 public enum LandCCSReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.landCCS]
-
     static let pageSize = 128
     static let pageHeaderSize = 8
     static let recordSize = 20
@@ -53,12 +53,12 @@ public enum LandCCSReader: CyclerFileReader {
         }
     }
 
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        probe.starts(with: signature) ? .landCCS : nil
+    public static func sniff(_ probe: FileProbe) -> Bool {
+        probe.starts(with: signature)
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let bytes = try RecordingLoader.bytes(of: url)
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
+        let bytes = try InstrumentFile.bytes(of: url)
         let recording = try decode(bytes, path: url.path)
         options.progress?(1)
         return recording
@@ -156,8 +156,8 @@ public enum LandCCSReader: CyclerFileReader {
             stepIndex: step, cycleIndex: cycle, stepKind: kind,
             chargeCapacity: qCharge, dischargeCapacity: qDischarge, chargeEnergy: eCharge, dischargeEnergy: eDischarge,
             auxiliary: [
-                AuxiliaryColumn(name: "step time", unit: "s", values: stepTime),
-                AuxiliaryColumn(name: "process step", unit: "", values: processStep),
+                ColumnQuantities.column(name: "step time", unit: "s", values: stepTime),
+                ColumnQuantities.column(name: "process step", unit: "", values: processStep),
             ])
         try recording.validate()
         return recording

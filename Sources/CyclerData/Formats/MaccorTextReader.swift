@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Maccor text exports: the raw "Today's Date … Procedure: …" export (`.NNN` extension = channel), the
@@ -10,19 +12,16 @@ import InterphaseCore
 /// state; `Amp-hr`/`Cap.` count per step and are split into charge/discharge by the step's current sign;
 /// `Cyc#` counts from 0 and is shifted to 1-based.
 public enum MaccorTextReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.maccorText]
-
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        guard probe.looksLikeText else { return nil }
+    public static func sniff(_ probe: FileProbe) -> Bool {
+        guard probe.looksLikeText else { return false }
         let text = probe.prefixText
-        if text.hasPrefix("Today's Date") { return .maccorText }
+        if text.hasPrefix("Today's Date") { return true }
         let head = text.prefix(8192)
-        if head.contains("Rec#\t") && head.contains("Cyc#") { return .maccorText }
-        if head.contains("Tester\tMaccor") || (head.contains("Cycle P\t") && head.contains("Md\t")) { return .maccorText }
-        return nil
+        if head.contains("Rec#\t") && head.contains("Cyc#") { return true }
+        return head.contains("Tester\tMaccor") || (head.contains("Cycle P\t") && head.contains("Md\t"))
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
         let text = DelimitedText(url)
         var layout = try text.detectLayout(mapping: options.columnMapping)
         var metadata = RecordingMetadata(format: .maccorText, instrument: "Maccor", sourceFile: url.path)
@@ -67,7 +66,7 @@ public enum MaccorTextReader: CyclerFileReader {
         guard let timeIndex = layout.headers.firstIndex(where: { ColumnAliases.role(of: $0) == .time }),
               layout.headers[timeIndex].unit == nil,
               let clockIndex = layout.headers.firstIndex(where: { $0.key == "dpttime" }) else { return nil }
-        let head = try RecordingLoader.head(of: url, bytes: 256 * 1024)
+        let head = try InstrumentFile.head(of: url, bytes: 256 * 1024)
         let lines = DelimitedText.lines(String(decoding: head.map { UInt16($0) }, as: UTF16.self))
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

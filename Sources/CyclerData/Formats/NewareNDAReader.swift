@@ -1,4 +1,6 @@
 import Foundation
+import InstrumentIO
+import InterphaseData
 import InterphaseCore
 
 /// Reads Neware BTS binary `.nda` files.
@@ -23,14 +25,12 @@ import InterphaseCore
 /// within the step, BTS 9.1 the test time); NewareNDA's `Time` is kept as the auxiliary column `Time`. Time-zone assumption: v29 wall-clock stamps are read as UTC (the file does not
 /// say which zone the instrument PC used); BTS 9.x stamps are true UTC.
 public enum NewareNDAReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.newareNDA]
-
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
-        probe.starts(with: "NEWARE") ? .newareNDA : nil
+    public static func sniff(_ probe: FileProbe) -> Bool {
+        probe.starts(with: "NEWARE")
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
-        let data = try RecordingLoader.contents(of: url)
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
+        let data = try InstrumentFile.contents(of: url)
         let recording = try decode(data, path: url.path)
         options.progress?(1)
         return recording

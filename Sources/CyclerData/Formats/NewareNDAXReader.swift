@@ -1,6 +1,7 @@
 import Foundation
 import InterphaseCore
-import ZIPFoundation
+import InstrumentIO
+import InterphaseData
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
@@ -27,40 +28,16 @@ import FoundationXML
 /// read as UTC. Where NewareNDA would duplicate rows (repeated Index in runInfo v16 or in an aux file with
 /// several channels) we keep the first match.
 public enum NewareNDAXReader: CyclerFileReader {
-    public static let formats: [CyclerFormat] = [.newareNDAX]
-
-    public static func sniff(_ probe: FileProbe) -> CyclerFormat? {
+    public static func sniff(_ probe: FileProbe) -> Bool {
         // The names NewareNDA looks for, at the archive root.
-        if probe.zipEntries.contains("data.ndc") || probe.zipEntries.contains("VersionInfo.xml") {
-            return .newareNDAX
-        }
-        return nil
+        probe.zipEntries.contains("data.ndc") || probe.zipEntries.contains("VersionInfo.xml")
     }
 
-    public static func read(_ url: URL, format: CyclerFormat, options: ReadOptions) throws -> Recording {
+    public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
         let path = url.path
-        let archive: Archive
-        do {
-            archive = try Archive(url: url, accessMode: .read)
-        } catch {
-            throw InterphaseError(.malformed, "zip archive cannot be opened: \(error)", file: path, expected: "a Neware .ndax (zip archive)")
-        }
-        var entries: [String: Entry] = [:]
-        var names: [String] = []
-        for entry in archive {
-            names.append(entry.path)
-            entries[entry.path] = entry
-        }
-        func extract(_ name: String) throws -> Data? {
-            guard let entry = entries[name] else { return nil }
-            var data = Data()
-            do {
-                _ = try archive.extract(entry) { data.append($0) }
-            } catch {
-                throw InterphaseError(.malformed, "cannot extract \(name) from the archive: \(error)", file: path)
-            }
-            return data
-        }
+        let archive = try ZipArchive(url, expected: "a Neware .ndax (zip archive)")
+        let names = archive.entryNames
+        func extract(_ name: String) throws -> Data? { try archive.data(name) }
 
         var metadata = RecordingMetadata(format: .newareNDAX, sourceFile: path)
         let version = try extract("VersionInfo.xml").map(NewareXML.parse) ?? []

@@ -1,5 +1,7 @@
 import Foundation
 import InterphaseCore
+import InstrumentIO
+import InterphaseData
 
 // Shared pieces of the Neware `.nda` / `.ndax` readers: the status table, the current-range multipliers,
 // NewareNDA's cycle numbering, and the column store both readers fill before building a `Recording`.
@@ -293,20 +295,20 @@ enum NewareRecording {
         func scaled(_ a: [Double]) -> [Double] { a.map { $0 * 1e-3 } }
 
         var auxiliary: [AuxiliaryColumn] = [
-            AuxiliaryColumn(name: "Time", unit: "s", values: rows.time),
-            AuxiliaryColumn(name: "Timestamp", unit: "s since 1970-01-01T00:00:00Z", values: rows.timestamp),
+            ColumnQuantities.column(name: "Time", unit: "s", values: rows.time),
+            ColumnQuantities.column(name: "Timestamp", unit: "s since 1970-01-01T00:00:00Z", values: rows.timestamp),
         ]
         var temperature: [Double]?
         for column in aux where column.values.contains(where: { !$0.isNaN }) {
             switch column.name.first {
             case "T":
                 let kelvin = column.values.map { $0 + 273.15 }
-                auxiliary.append(AuxiliaryColumn(name: column.name, unit: "K", values: kelvin))
+                auxiliary.append(ColumnQuantities.column(name: column.name, unit: "K", values: kelvin))
                 if column.name == "T1" || temperature == nil { temperature = kelvin }
             case "V":
-                auxiliary.append(AuxiliaryColumn(name: column.name, unit: "V", values: column.values))
+                auxiliary.append(ColumnQuantities.column(name: column.name, unit: "V", values: column.values))
             default:
-                auxiliary.append(AuxiliaryColumn(name: column.name, unit: "", values: column.values))
+                auxiliary.append(ColumnQuantities.column(name: column.name, unit: "", values: column.values))
             }
         }
         var metadata = metadata

@@ -1,4 +1,4 @@
-import CyclerData
+import InterphaseData
 import Foundation
 import InterphaseCore
 import InterphaseNumerics
@@ -86,20 +86,15 @@ public struct FullCellAnalysis: Sendable {
         // lone discharge from the as-received state; cycle 2 then starts with the charge).
         let opening = groups.first { g in Set(g.map { halfCycles[$0].direction }).count == 2 }.map { halfCycles[$0[0]].direction } ?? lead
         // Polarisation per cycle (a pass over each cycle's longest charge and discharge): on both cores.
-        var polarizations = [Double](repeating: .nan, count: groups.count)
-        polarizations.withUnsafeMutableBufferPointer { out in
-            let out = out.baseAddress!
-            let work = { (index: Int) in
-                let members = groups[index]
-                let longestCharge = members.filter { halfCycles[$0].direction > 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
-                let longestDischarge = members.filter { halfCycles[$0].direction < 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
-                if let c = longestCharge, let d = longestDischarge,
-                   let vc = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[c], recording),
-                   let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) {
-                    out[index] = vc - vd
-                }
-            }
-            Parallel.forEach(groups.count, parallel: groups.count > 64, work)
+        let cycleGroups = groups
+        let polarizations = Parallel.map(groups.count, parallel: groups.count > 64) { index -> Double in
+            let members = cycleGroups[index]
+            let longestCharge = members.filter { halfCycles[$0].direction > 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+            let longestDischarge = members.filter { halfCycles[$0].direction < 0 }.max { halfCycles[$0].capacity < halfCycles[$1].capacity }
+            guard let c = longestCharge, let d = longestDischarge,
+                  let vc = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[c], recording),
+                  let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) else { return .nan }
+            return vc - vd
         }
         var built: [Cycle] = groups.enumerated().map { index, members in
             let charges = members.filter { halfCycles[$0].direction > 0 }

@@ -1,4 +1,4 @@
-import CyclerData
+import InterphaseData
 import Foundation
 import InterphaseCore
 import InterphaseNumerics
@@ -42,12 +42,12 @@ public enum HalfCycleSegmentation {
         let restLimit = Recording.restCurrentLimit(current)
         guard restLimit > 0 else { return [] }
         let kinds = recording.stepKind
-        func sign(_ i: Int) -> Int {
+        @Sendable func sign(_ i: Int) -> Int {
             let kind = kinds[i]
             if kind == .rest || kind == .openCircuit || kind == .impedance { return 0 }
             return abs(current[i]) <= restLimit ? 0 : (current[i] > 0 ? 1 : -1)
         }
-        func segment(_ range: Range<Int>) -> [HalfCycle] {
+        @Sendable func segment(_ range: Range<Int>) -> [HalfCycle] {
             var result: [HalfCycle] = []
             var i = range.lowerBound
             while i < range.upperBound {
@@ -61,18 +61,19 @@ public enum HalfCycleSegmentation {
             }
             return result
         }
-        // Large recordings: two parts on two cores, cut where a run ends anyway (a rest point or a
-        // reversal), so no half cycle straddles the cut.
+        // Large recordings: one part per core, each cut moved forward to where a run ends anyway (a rest
+        // point or a reversal), so no half cycle straddles a cut.
         guard n > 200_000 else { return segment(0..<n) }
-        var cut = n / 2
-        while cut < n && sign(cut) != 0 && sign(cut) == sign(cut - 1) { cut += 1 }
-        guard cut < n else { return segment(0..<n) }
-        var parts: [[HalfCycle]] = [[], []]
-        parts.withUnsafeMutableBufferPointer { out in
-            let out = out.baseAddress!
-            Parallel.forEach(2) { k in out[k] = segment(k == 0 ? 0..<cut : cut..<n) }
+        var cuts = [0]
+        for part in Parallel.ranges(n, minimumLength: 100_000).dropFirst() {
+            var cut = max(part.lowerBound, cuts[cuts.count - 1])
+            while cut < n && sign(cut) != 0 && sign(cut) == sign(cut - 1) { cut += 1 }
+            if cut < n && cut > cuts[cuts.count - 1] { cuts.append(cut) }
         }
-        return parts[0] + parts[1]
+        cuts.append(n)
+        guard cuts.count > 2 else { return segment(0..<n) }
+        let bounds = cuts
+        return Parallel.map(bounds.count - 1) { k in segment(bounds[k]..<bounds[k + 1]) }.flatMap { $0 }
     }
 
     static func summarize(_ r: Recording, _ range: Range<Int>, direction: Int) -> HalfCycle {

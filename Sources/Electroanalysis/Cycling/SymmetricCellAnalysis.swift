@@ -1,4 +1,4 @@
-import CyclerData
+import InterphaseData
 import Foundation
 import InterphaseNumerics
 

@@ -1,10 +1,6 @@
 import ArgumentParser
-import CyclerData
-import Electroanalysis
 import Foundation
-import InterphaseCore
-import Reproduction
-
+import Interphase
 
 struct CyclingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -74,7 +70,7 @@ struct CyclingCommand: ParsableCommand {
         let recording = try input.load(file, quiet: output.quiet, auxiliary: false)
         let analysis = try CyclingAnalysis(recording: recording, options: options)
         if let directory = output.outURL {
-            try CyclingOutput.write(analysis, to: directory)
+            try CyclingFiles.write(analysis, to: directory)
             output.info("wrote \(directory.path)/summary.json, cycles.csv and figures")
         }
         switch output.format {

@@ -1,7 +1,6 @@
 import ArgumentParser
-import CyclerData
 import Foundation
-import InterphaseCore
+import Interphase
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +45,7 @@ struct InputOptions: ParsableArguments {
     @Option(name: .long, help: "Column mapping for delimited text, e.g. time=Time(s),voltage=Ewe/V,current=I:mA.")
     var columns: String?
 
-    @Option(name: .long, help: "Force the input format (\(CyclerFormat.allCases.filter { $0 != .simulation }.map(\.rawValue).joined(separator: ", "))).")
+    @Option(name: .long, help: "Force the input format (\(RecordingLoader.registry.formats.map(\.id).joined(separator: ", "))).")
     var inputFormat: String?
 
     @Option(name: .customLong("current-mA"), help: "Constant current for files with time and voltage only (mA).")
@@ -58,11 +57,7 @@ struct InputOptions: ParsableArguments {
         options.auxiliaryColumns = auxiliary
         if let columns { options.columnMapping = try ColumnMapping(parsing: columns) }
         if let inputFormat {
-            guard let format = CyclerFormat(rawValue: inputFormat) else {
-                throw InterphaseError(.invalidParameter, "unknown format '\(inputFormat)'", parameter: "--input-format",
-                                      expected: CyclerFormat.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            options.format = format
+            options.format = try RecordingLoader.format(id: inputFormat)
         }
         if let currentMilliamps {
             guard currentMilliamps.isFinite else {

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import InterphaseCore
-import InterphaseReport
-import Reproduction
+import Interphase
 
 struct ReproduceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

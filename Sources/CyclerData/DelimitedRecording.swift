@@ -1,0 +1,141 @@
+import Foundation
+import InterphaseCore
+import InstrumentIO
+import InterphaseData
+
+/// Reads a delimited table into a `Recording` by column roles: the shared path of the generic CSV,
+/// Arbin CSV, EC-Lab text and Maccor readers.
+enum DelimitedRecording {
+    /// - Parameters:
+    ///   - layout: header position, delimiter, decimal separator.
+    ///   - mapping: explicit `--columns` mapping; otherwise roles come from header aliases.
+    ///   - keepUnmapped: keep numeric columns with no role as auxiliary columns.
+    static func read(
+        _ url: URL, format: FileFormat, layout: DelimitedLayout, mapping: ColumnMapping?,
+        metadata: RecordingMetadata, keepUnmapped: Bool, assumedCurrent: Double? = nil, progress: (@Sendable (Double) -> Void)?
+    ) throws -> Recording {
+        let text = DelimitedText(url)
+        return try assemble(url, layout: layout, mapping: mapping, metadata: metadata, keepUnmapped: keepUnmapped,
+                            assumedCurrent: assumedCurrent) { requests in
+            try text.readColumns(layout: layout, requests: requests, keepLineNumbers: false, progress: progress)
+        }
+    }
+
+    /// Resolves column roles from `layout.headers` (or `mapping`), asks `fetch` for those columns, and
+    /// assembles the recording. `fetch` is the delimited-text scanner or a spreadsheet's cell table.
+    static func assemble(
+        _ url: URL, layout: DelimitedLayout, mapping: ColumnMapping?, metadata: RecordingMetadata, keepUnmapped: Bool,
+        assumedCurrent: Double?, fetch: ([DelimitedText.Request]) throws -> DelimitedText.Columns
+    ) throws -> Recording {
+        var roleOf: [ColumnRole: (index: Int, header: ColumnHeader, unit: String?)] = [:]
+        if let mapping {
+            for (quantity, entry) in mapping.entries {
+                guard let index = layout.headers.firstIndex(where: { $0.raw.trimmingCharacters(in: .whitespaces) == entry.column }) else {
+                    throw InterphaseError(.missingColumn, "no such column in the header", file: url.path, column: entry.column,
+                                          expected: "one of: " + layout.headers.map(\.raw).joined(separator: ", "))
+                }
+                let header = layout.headers[index]
+                roleOf[role(for: quantity)] = (index, header, entry.unit ?? header.unit)
+            }
+        } else {
+            for (index, header) in layout.headers.enumerated() {
+                guard let role = ColumnAliases.role(of: header), roleOf[role] == nil else { continue }
+                roleOf[role] = (index, header, header.unit)
+            }
+        }
+        for required in [ColumnRole.time, .voltage, .current] where roleOf[required] == nil && !(required == .current && assumedCurrent != nil) {
+            let name = required == .time ? "time" : required == .voltage ? "voltage" : "current"
+            throw InterphaseError(.missingColumn, "the file has no \(name) column", file: url.path, line: layout.headerLine + 1,
+                                  expected: "a header such as " + (required == .time ? "Time(s)" : required == .voltage ? "Voltage(V)" : "Current(mA)")
+                                      + ", or --columns \(name)=<header>")
+        }
+        // EC-Lab's per-point `dq` has a role but nothing uses it: keep it as an auxiliary column instead of
+        // dropping it (a mapped column is not auxiliary, so it was silently lost).
+        if mapping == nil { roleOf[.chargeIncrement] = nil }
+        // Units must be understood: a wrong factor would silently scale every number.
+        var scales: [ColumnRole: (factor: Double, offset: Double)] = [:]
+        for (role, entry) in roleOf {
+            guard let scale = ColumnAliases.scale(for: role, unit: entry.unit) else {
+                throw InterphaseError(.invalidData, "unknown unit '\(entry.unit ?? "")'", file: url.path, line: layout.headerLine + 1,
+                                      column: entry.header.raw, expected: "a unit such as s/min/h, V/mV, A/mA/µA, Ah/mAh, Wh/mWh, °C/K")
+            }
+            scales[role] = scale
+        }
+        let mappedIndices = Set(roleOf.values.map(\.index))
+        let auxiliaryIndices = keepUnmapped
+            ? layout.headers.indices.filter { !mappedIndices.contains($0) && !layout.headers[$0].raw.isEmpty } : []
+        var requests = roleOf.map {
+            DelimitedText.Request(index: $0.value.index, text: $0.key == .state, integer: $0.key == .step || $0.key == .cycle)
+        }
+        requests += auxiliaryIndices.map { DelimitedText.Request(index: $0, text: false) }
+        var columns = try fetch(requests)
+        guard columns.rows > 0 else {
+            throw InterphaseError(.emptyInput, "the table has a header but no data rows", file: url.path, line: layout.headerLine + 1)
+        }
+        if let bad = columns.badInteger {
+            let name = roleOf.first { $0.value.index == bad.index }?.key == .cycle ? "cycle" : "step"
+            throw InterphaseError(.invalidData, "\(name) index '\(bad.value)' is not an integer", file: url.path, line: bad.line, column: name)
+        }
+        // Each role's column is taken out of `columns` (no second reference), so scaling is in place.
+        func values(_ role: ColumnRole) -> [Double]? {
+            guard let entry = roleOf[role], let s = scales[role], var v = columns.numbers.removeValue(forKey: entry.index) else { return nil }
+            if s.factor != 1 || s.offset != 0 { for i in v.indices { v[i] = v[i] * s.factor + s.offset } }
+            return v
+        }
+        let time = values(.time) ?? []
+        var metadata = metadata
+        if let line = columns.droppedTruncatedLine {
+            metadata.warnings.append("line \(line) ends before its last column (file cut off?); that row was left out")
+        }
+        var assembly = RecordingAssembly(
+            metadata: metadata, time: time, voltage: values(.voltage) ?? [],
+            current: values(.current) ?? [Double](repeating: assumedCurrent ?? .nan, count: columns.rows))
+        assembly.step = values(.step)
+        assembly.cycle = values(.cycle)
+        assembly.stepIndices = roleOf[.step].flatMap { columns.integers[$0.index] }
+        assembly.cycleIndices = roleOf[.cycle].flatMap { columns.integers[$0.index] }
+        // Maccor's Cyc# counts from 0 in every export: shift it always, not only when the file happens to
+        // contain cycle 0 (an excerpt starting at Cyc# 37 is cycle 38, as in the full file).
+        if let cycle = roleOf[.cycle], cycle.header.key == "cyc#" { assembly.cycleOffset = 1 }
+        assembly.halfCycle = values(.halfCycle)
+        assembly.chargeCapacity = values(.chargeCapacity)
+        assembly.dischargeCapacity = values(.dischargeCapacity)
+        assembly.capacity = values(.capacity)
+        assembly.chargeEnergy = values(.chargeEnergy)
+        assembly.dischargeEnergy = values(.dischargeEnergy)
+        assembly.energy = values(.energy)
+        assembly.temperature = values(.temperature)
+        if let state = roleOf[.state] {
+            assembly.stateLabels = columns.labels[state.index]
+            assembly.stateCodes = columns.labelCodes[state.index]
+        }
+        // Line numbers for errors (a missing time, voltage or current; a step or cycle that is not an
+        // integer): rows follow the header one per line, so row i is on line firstDataLine + i — exact for
+        // files without blank lines inside the table, which is every format read here.
+        assembly.firstLine = max(columns.firstDataLine, 1)
+        assembly.auxiliary = auxiliaryIndices.compactMap { index in
+            guard let v = columns.numbers[index], v.contains(where: { $0.isFinite }) else { return nil }
+            let header = layout.headers[index]
+            return ColumnQuantities.column(name: header.raw, unit: header.unit ?? "", values: v)
+        }
+        // A table whose steps column is entirely empty (BEEP's Arbin CSV) has no steps: infer from current.
+        if let s = assembly.step, !s.contains(where: { $0.isFinite }) { assembly.step = nil }
+        return try assembly.build()
+    }
+
+    static func role(for quantity: ColumnMapping.Quantity) -> ColumnRole {
+        switch quantity {
+        case .time: return .time
+        case .voltage: return .voltage
+        case .current: return .current
+        case .step: return .step
+        case .cycle: return .cycle
+        case .chargeCapacity: return .chargeCapacity
+        case .dischargeCapacity: return .dischargeCapacity
+        case .capacity: return .capacity
+        case .chargeEnergy: return .chargeEnergy
+        case .dischargeEnergy: return .dischargeEnergy
+        case .temperature: return .temperature
+        }
+    }
+}
