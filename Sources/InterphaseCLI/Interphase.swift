@@ -12,7 +12,9 @@ struct InterphaseCommand: ParsableCommand {
 
     /// Runs the command, printing an `InterphaseError` as one line on stderr with exit status 1.
     static func main() {
-        LAPACK.configureThreads()
+        // OpenBLAS starts spinning worker threads when it is loaded; each BLAS call site sets its own
+        // thread count for its scope (`BLASThreads`).
+        BLASThreads.releaseLoadTimeWorkers()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -27,10 +27,6 @@ public enum LAPACK {
     static func setOpenBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(n)) }
     static func stopOpenBLASWorkers() { _ = blas_thread_shutdown_() }
 
-    /// What the CLI used to call at start: one thread and no load-time workers for the whole process.
-    @available(*, deprecated, renamed: "BLASThreads.releaseLoadTimeWorkers()")
-    public static func configureThreads() { BLASThreads.releaseLoadTimeWorkers() }
-
     // MARK: Helpers
 
     /// A dimension as LAPACK's 32-bit INTEGER (Debian's OpenBLAS is LP64).
