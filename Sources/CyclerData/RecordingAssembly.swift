@@ -244,7 +244,7 @@ public enum StepCounters {
         guard n > 1 else { return (charge, discharge) }
         for i in 1..<n {
             if steps[i] != steps[i - 1] { continue }
-            let dq = 0.5 * (current[i] + current[i - 1]) * (time[i] - time[i - 1]) / 3600
+            let dq = 0.5 * (current[i] + current[i - 1]) * (time[i] - time[i - 1]) / Units.secondsPerHour
             charge[i] = charge[i - 1] + max(dq, 0)
             discharge[i] = discharge[i - 1] + max(-dq, 0)
         }

@@ -11,18 +11,7 @@ public enum CyclingFigures {
 
     /// All figures for this analysis, by file name.
     public static func figures(for analysis: CyclingAnalysis) -> [(String, Figure)] {
-        switch analysis.detail {
-        case let .symmetric(a):
-            var list = [("voltage_time", voltageTime(analysis.recording))]
-            if !a.halves.isEmpty { list.append(("overpotential_time", overpotential(a))) }
-            return list
-        case let .lithiumCopper(a):
-            return [("ce_vs_cycle", lithiumCopperCE(a)), ("voltage_capacity_profiles", profiles(analysis))]
-        case let .full(a, curves):
-            var list = [("capacity_ce_vs_cycle", capacityCE(a, mass: analysis.mass)), ("voltage_capacity_profiles", profiles(analysis))]
-            if !curves.isEmpty { list.append(("dqdv", dqdv(curves))) }
-            return list
-        }
+        analysis.presentation?.figures(in: analysis) ?? []
     }
 
     /// Writes every figure as SVG and PNG into `directory`.
@@ -36,7 +25,7 @@ public enum CyclingFigures {
     public static func voltageTime(_ r: Recording, width: Double = 7.0, height: Double = 2.4) -> Figure {
         var axes = Axes(x: Axis("Time (h)"), y: Axis("Voltage (mV)"))
         axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
-        axes.add(.line(r.time.map { $0 / 3600 }, r.voltage.map { $0 * 1e3 }, color: blue, width: 0.5))
+        axes.add(.line(r.time.map { $0 / Units.secondsPerHour }, r.voltage.map { $0 * Units.kilo }, color: blue, width: 0.5))
         axes.legend = .none
         return Figure(width: width, height: height, panels: [axes])
     }
@@ -46,15 +35,15 @@ public enum CyclingFigures {
         var axes = Axes(x: Axis("Time (h)"), y: Axis("Overpotential (mV)"))
         let plating = a.halves.filter(\.isPlating), stripping = a.halves.filter { !$0.isPlating }
         if !plating.isEmpty {
-            axes.add(.markers(plating.map { ($0.half.startTime + $0.half.endTime) / 7200 }, plating.map { $0.plateau * 1e3 },
+            axes.add(.markers(plating.map { ($0.half.startTime + $0.half.endTime) / (2 * Units.secondsPerHour) }, plating.map { $0.plateau * Units.kilo },
                               MarkerStyle(.circle, color: blue), label: "Plating"))
         }
         if !stripping.isEmpty {
-            axes.add(.markers(stripping.map { ($0.half.startTime + $0.half.endTime) / 7200 }, stripping.map { $0.plateau * 1e3 },
+            axes.add(.markers(stripping.map { ($0.half.startTime + $0.half.endTime) / (2 * Units.secondsPerHour) }, stripping.map { $0.plateau * Units.kilo },
                               MarkerStyle(.square, color: vermillion), label: "Stripping"))
         }
         if let t = a.failureTime {
-            axes.add(.verticalLine(x: t / 3600, color: .grey, width: 0.5))
+            axes.add(.verticalLine(x: t / Units.secondsPerHour, color: .grey, width: 0.5))
         }
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
@@ -72,7 +61,7 @@ public enum CyclingFigures {
     static func capacityCE(_ a: FullCellAnalysis, mass: Double?) -> Figure {
         let specific = mass != nil
         let unit = specific ? "mAh g\u{207B}\u{00B9}" : "mAh"
-        let factor = specific ? 1e3 / (mass! * 1e3) : 1e3
+        let factor = specific ? Units.kilo / (mass! * Units.gramsPerKilogram) : Units.kilo // Ah → mAh (g⁻¹)
         var axes = Axes(x: Axis("Cycle number", integer: true), y: Axis("Capacity (\(unit))"), y2: Axis("Coulombic efficiency (%)"))
         let complete = a.cycles.filter { $0.chargeCapacity > 0 && $0.dischargeCapacity > 0 }
         let x = complete.map { Double($0.fileCycle) }
@@ -105,14 +94,13 @@ public enum CyclingFigures {
         let r = analysis.recording
         let halves = analysis.halfCycles
         let specific = analysis.mass != nil && analysis.cellType == .full
-        let scale = specific ? 1e3 / (analysis.mass! * 1e3) : 1e3
+        let scale = specific ? Units.kilo / (analysis.mass! * Units.gramsPerKilogram) : Units.kilo // Ah → mAh (g⁻¹)
         let unit = specific ? "mAh g\u{207B}\u{00B9}" : "mAh"
         // Cycle number of each half cycle, from the analysis.
         var cycleOf = [Int](repeating: 1, count: halves.count)
-        switch analysis.detail {
-        case let .full(a, _):
+        if let a = analysis.detail as? FullCellAnalysis {
             for c in a.cycles { for h in c.halves { cycleOf[h] = c.index } }
-        default:
+        } else {
             var cycle = 0
             for (k, h) in halves.enumerated() {
                 if h.direction < 0 { cycle += 1 }

@@ -50,23 +50,23 @@ public struct CyclingSection: ReportSection {
             """))
         blocks.append(.figure(name: "li_li_voltage_time", figure: CyclingSection.lithiumFigure(lithium),
                               caption: "Li‖Li voltage against time: (a) whole record, grey band = range of (b); (b) 6–9 h. Lines through the first/min/max/last point of each pixel-sized time bin, so every spike keeps its height."))
-        if case let .symmetric(a) = lithiumAnalysis.detail {
+        if let a = lithiumAnalysis.detail as? SymmetricCellAnalysis {
             var table = TextTable(header: ["window", "start (h)", "plateau (mV)", "peak (mV)", "roughness"])
             for (k, h) in a.halves.enumerated() where k % 5 == 0 || k == a.halves.count - 1 {
-                table.append([String(k + 1), formatNumber(h.half.startTime / 3600, decimals: 2), formatNumber(h.plateau * 1e3, decimals: 1),
-                              formatNumber(h.peak * 1e3, decimals: 1), formatNumber(h.roughness, decimals: 3)])
+                table.append([String(k + 1), formatNumber(h.half.startTime / Units.secondsPerHour, decimals: 2), formatNumber(h.plateau * Units.kilo, decimals: 1),
+                              formatNumber(h.peak * Units.kilo, decimals: 1), formatNumber(h.roughness, decimals: 3)])
             }
             blocks.append(.table(table, caption: "Plateau overpotential of every fifth 1-h window (time-weighted mean of |V| without the first and last 10 %)."))
             blocks.append(.paragraph(String(
                 format: "Stable overpotential %.1f mV (median of windows 3–12). Failure detection: %@%@.",
-                (a.stableOverpotential ?? .nan) * 1e3, a.failureMode.rawValue,
-                a.failureTime.map { String(format: " from %.1f h", $0 / 3600) } ?? "")))
+                (a.stableOverpotential ?? .nan) * Units.kilo, a.failureMode.rawValue,
+                a.failureTime.map { String(format: " from %.1f h", $0 / Units.secondsPerHour) } ?? "")))
             summary.append(("li_li", .object([
                 ("file", .string(CyclingSection.lithiumFile)), ("rows", .integer(lithium.count)),
                 ("windows", .integer(a.halves.count)),
-                ("stable_overpotential_mV", .number(a.stableOverpotential.map { $0 * 1e3 })),
+                ("stable_overpotential_mV", .number(a.stableOverpotential.map { $0 * Units.kilo })),
                 ("failure_mode", .string(a.failureMode.rawValue)),
-                ("failure_time_h", .number(a.failureTime.map { $0 / 3600 })),
+                ("failure_time_h", .number(a.failureTime.map { $0 / Units.secondsPerHour })),
             ])))
         }
 
@@ -76,12 +76,13 @@ public struct CyclingSection: ReportSection {
         fullOptions.dqdvCycles = [2]
         let fullAnalysis = try CyclingAnalysis(recording: full, options: fullOptions)
         blocks.append(.heading("Full cell (Neware .ndax, 21700-class cell, 2.5–4.2 V)"))
-        if case let .full(a, curves) = fullAnalysis.detail {
+        if let a = fullAnalysis.detail as? FullCellAnalysis {
+            let curves = a.dqdv
             var comparisons: [Comparison] = []
             for reference in CyclingSection.referenceCycles {
                 guard let cycle = a.cycles.first(where: { $0.fileCycle == reference.cycle }) else { continue }
                 comparisons.append(Comparison(quantity: "cycle \(reference.cycle) discharge capacity", unit: "mAh",
-                                              paper: String(format: "%.1f", reference.discharge), interphase: cycle.dischargeCapacity * 1e3,
+                                              paper: String(format: "%.1f", reference.discharge), interphase: cycle.dischargeCapacity * Units.kilo,
                                               decimals: 1, note: "reference: NewareNDA + pandas"))
                 comparisons.append(Comparison(quantity: "cycle \(reference.cycle) Coulombic efficiency", unit: "%",
                                               paper: String(format: "%.2f", reference.ce), interphase: cycle.coulombicEfficiency,
@@ -167,8 +168,8 @@ public struct CyclingSection: ReportSection {
 
     /// The two-panel Li‖Li figure: whole record with the zoom range shaded, and the zoom.
     static func lithiumFigure(_ r: Recording) -> Figure {
-        let hours = r.time.map { $0 / 3600 }
-        let millivolts = r.voltage.map { $0 * 1e3 }
+        let hours = r.time.map { $0 / Units.secondsPerHour }
+        let millivolts = r.voltage.map { $0 * Units.kilo }
         var whole = Axes(x: Axis("Time (h)"), y: Axis("Voltage (mV)"))
         whole.add(.xSpan(from: 6, to: 9, color: .highlight))
         whole.add(.line(hours, millivolts, color: Color.palette[0], width: 0.5))

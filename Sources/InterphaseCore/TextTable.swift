@@ -51,9 +51,14 @@ public struct TextTable: Sendable {
         return s
     }
 
+    /// A cell is right-aligned when it is a number (`12.5`, `-3`, `1e-4`, `−0.2` with a minus sign,
+    /// `nan`-free): a name that merely starts with a minus, such as `-Im(Z)/Ohm`, stays text.
     static func looksNumeric(_ s: String) -> Bool {
-        guard let first = s.first else { return false }
-        return first.isNumber || ((first == "-" || first == "−") && s.count > 1)
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return false }
+        let ascii = trimmed.hasPrefix("\u{2212}") ? "-" + trimmed.dropFirst() : trimmed
+        guard let value = Double(ascii) else { return false }
+        return value.isFinite
     }
 }
 

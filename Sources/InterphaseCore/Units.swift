@@ -43,6 +43,10 @@ public enum Units {
     public static let squareCentimetresPerSquareMetre = 1e4
     /// Kilograms per gram: 10⁻³ (mAh g⁻¹ = 10⁻³ Ah / 10⁻³ kg).
     public static let kilogramsPerGram = 1e-3
+    /// Grams per kilogram: 10³ (kg → g for mAh g⁻¹).
+    public static let gramsPerKilogram = 1e3
+    /// A m⁻² in mA cm⁻²: 10³ mA / 10⁴ cm² = 0.1 (1 mA cm⁻² = 10 A m⁻²).
+    public static let ampsPerSquareMetreInMilliampsPerSquareCentimetre = 0.1
     /// Kilograms per milligram: 10⁻⁶ (`--active-mass-mg`).
     public static let kilogramsPerMilligram = 1e-6
     /// Milligrams per kilogram: 10⁶ (kg → mg in outputs).

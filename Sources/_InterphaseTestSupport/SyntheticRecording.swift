@@ -1,3 +1,4 @@
+import InterphaseCore
 import InterphaseData
 import Foundation
 
@@ -45,7 +46,7 @@ public struct SyntheticRecording {
                 steps.append(Int32(k + 1))
                 cycleIndex.append(cycles?[k] ?? 1)
                 kinds.append(segment.kind)
-                let q = abs(segment.current) * t / 3600
+                let q = abs(segment.current) * t / Units.secondsPerHour
                 charge.append(segment.current > 0 ? q : 0)
                 discharge.append(segment.current < 0 ? q : 0)
             }

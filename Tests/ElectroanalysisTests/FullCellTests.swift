@@ -35,7 +35,7 @@ import _InterphaseTestSupport
         options.oneCSpecificCurrent = 170
         let analysis = try CyclingAnalysis(recording: recording, options: options)
         #expect(analysis.cellType == .full)
-        guard case let .full(a, _) = analysis.detail else { Issue.record("not full"); return }
+        guard let a = analysis.detail as? FullCellAnalysis else { Issue.record("not full"); return }
         #expect(a.cycles.count == 30)
         for (c, q) in zip(a.cycles, discharges) {
             #expect(isClose(c.dischargeCapacity, q, rel: 1e-9))
@@ -64,7 +64,7 @@ import _InterphaseTestSupport
     @Test func newareFileMatchesIndependentComputation() throws {
         let recording = try RecordingLoader.load(Fixtures.cycler("neware/TESTCELL0001-B2-2025-M50T_NewareNDA_Investigation.ndax"))
         let analysis = try CyclingAnalysis(recording: recording)
-        guard case let .full(a, _) = analysis.detail else { Issue.record("not full"); return }
+        guard let a = analysis.detail as? FullCellAnalysis else { Issue.record("not full"); return }
         let expected: [(Int32, Double, Double, Double)] = [
             (2, 4760.7, 4717.5, 99.09), (3, 4722.8, 4720.5, 99.95), (4, 4725.0, 4722.8, 99.95), (5, 4726.6, 4721.9, 99.90),
             (6, 4725.2, 4723.8, 99.97), (7, 4726.9, 4722.4, 99.90), (8, 4724.8, 4719.0, 99.88),

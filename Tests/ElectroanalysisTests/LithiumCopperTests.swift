@@ -26,7 +26,7 @@ import _InterphaseTestSupport
         for e in efficiencies { LithiumCopperTests.add(&b, plate: 1, strip: e) }
         let analysis = try CyclingAnalysis(recording: b.build(area: 1.131e-4))
         #expect(analysis.cellType == .lithiumCopper, "rule: \(analysis.decision.rule)")
-        guard case let .lithiumCopper(a) = analysis.detail else { Issue.record("not li-cu"); return }
+        guard let a = analysis.detail as? LithiumCopperAnalysis else { Issue.record("not li-cu"); return }
         #expect(a.cycles.count == efficiencies.count)
         for (c, e) in zip(a.cycles, efficiencies) {
             // Counters are exact I·t; the stripping sample grid of 10 s matches the durations exactly.
@@ -53,7 +53,7 @@ import _InterphaseTestSupport
         var options = CyclingOptions()
         options.cellType = .lithiumCopper
         let analysis = try CyclingAnalysis(recording: b.build(), options: options)
-        guard case let .lithiumCopper(a) = analysis.detail else { Issue.record("not li-cu"); return }
+        guard let a = analysis.detail as? LithiumCopperAnalysis else { Issue.record("not li-cu"); return }
         let r = try #require(a.reservoir)
         let qc = LithiumCopperTests.current * qcHours, q1 = LithiumCopperTests.current * q1Hours, qr = LithiumCopperTests.current * 4.2
         #expect(r.n == n)

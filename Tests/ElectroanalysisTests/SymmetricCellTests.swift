@@ -36,7 +36,7 @@ import _InterphaseTestSupport
         let recording = builder.build(area: area)
         let analysis = try CyclingAnalysis(recording: recording)
         #expect(analysis.cellType == .symmetric)
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.cycles.count == 6)
         for c in a.cycles {
             // Plateau: the 10 % exclusion removes the 5 % peak, so the mean is exactly 50 mV.
@@ -66,7 +66,7 @@ import _InterphaseTestSupport
             SymmetricCellTests.cycle(&builder, current: current, hours: 1.0 / 3, plateau: plateau, noise: 0.02, seed: &seed)
         }
         let analysis = try CyclingAnalysis(recording: builder.build(area: 1.131e-4))
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.failureMode == .divergence)
         let hours = try #require(a.failureTime) / 3600
         // Cycle 121 starts at 120 × (2 × 20 min + 2 samples of 20 s) = 81.33 h (the study: "after ~80 h").
@@ -82,7 +82,7 @@ import _InterphaseTestSupport
             SymmetricCellTests.cycle(&builder, current: 1e-3, hours: 1, plateau: k < 50 ? 0.060 : 0.005, peak: k < 50 ? 0.09 : 0.005, seed: &seed)
         }
         let analysis = try CyclingAnalysis(recording: builder.build(), options: { var o = CyclingOptions(); o.cellType = .symmetric; return o }())
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.failureMode == .softShort)
         // Half cycle 101 (cycle 51) starts after 50 cycles of 2 h + 2 samples each.
         let expected = 50 * (2 * 3600 + 2 * 30.0) / 3600
@@ -97,7 +97,7 @@ import _InterphaseTestSupport
             SymmetricCellTests.cycle(&builder, current: 1e-3, hours: 1, plateau: 0.060, noise: k < 25 ? 0.01 : 0.9, seed: &seed)
         }
         let analysis = try CyclingAnalysis(recording: builder.build(), options: { var o = CyclingOptions(); o.cellType = .symmetric; return o }())
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.failureMode == .noise)
         #expect(a.cycleLife == 25)
     }
@@ -112,7 +112,7 @@ import _InterphaseTestSupport
             SymmetricCellTests.cycle(&builder, current: 1.131e-3, hours: 1, plateau: plateau, seed: &seed)
         }
         let analysis = try CyclingAnalysis(recording: builder.build(area: 1.131e-4))
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         let rise = try #require(a.hysteresisRiseTime) / 3600
         // 1.5× is first exceeded when 1.03^m > 1.5, m = 14: cycle 114 starts at 113 × (2 h + 2 min) ≈ 229.8 h.
         let expected = 113 * (2 * 3600 + 2 * 60.0) / 3600
@@ -132,7 +132,7 @@ import _InterphaseTestSupport
             }
         }
         let analysis = try CyclingAnalysis(recording: builder.build(area: area))
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.rateSteps.count == 5)
         for (k, step) in a.rateSteps.enumerated() {
             #expect(isClose(try #require(step.currentDensity) * 0.1, densities[k], rel: 1e-6))
@@ -148,7 +148,7 @@ import _InterphaseTestSupport
         options.cellType = .symmetric
         options.windowHours = 1
         let analysis = try CyclingAnalysis(recording: builder.build(), options: options)
-        guard case let .symmetric(a) = analysis.detail else { Issue.record("not symmetric"); return }
+        guard let a = analysis.detail as? SymmetricCellAnalysis else { Issue.record("not symmetric"); return }
         #expect(a.halves.count == 5)
         for (k, h) in a.halves.enumerated() { #expect(isClose(h.plateau, 0.05 + 0.01 * Double(k), rel: 1e-9)) }
     }

@@ -87,6 +87,13 @@ enum CLI {
             (["read", backwards.path], ["backwards.csv", "record 3", "time goes backwards"]),
             (["cycling", "Data/cycler/neware/test.nda", "--area-cm2=-1"], ["--area-cm2", "positive"]),
             (["read", "Data/cycler/neware/test.nda", "--columns", "time=T,volts=V"], ["--columns", "unknown quantity 'volts'"]),
+            // Every option-domain error names a flag the command has.
+            (["cycling", "Data/cycler/neware/test.nda", "--plateau-exclusion", "0.7"], ["--plateau-exclusion", "[0, 0.5)"]),
+            (["cycling", "Data/cycler/neware/test.nda", "--dqdv-step-mV", "0"], ["--dqdv-step-mV", "positive"]),
+            (["cycling", "Data/cycler/neware/test.nda", "--dqdv-window", "4"], ["--dqdv-window", "odd"]),
+            (["cycling", "Data/cycler/neware/test.nda", "--divergence-factor", "0.5"], ["--divergence-factor", "> 1"]),
+            (["cycling", "Data/cycler/neware/test.nda", "--short-factor", "2"], ["--short-factor", "(0, 1)"]),
+            (["cycling", "Data/cycler/neware/test.nda", "--failure-persistence", "0"], ["--failure-persistence", "≥ 1"]),
         ]
         for (arguments, needles) in cases {
             let r = try CLI.run(arguments)
@@ -95,6 +102,17 @@ enum CLI {
             #expect(r.stderr.split(separator: "\n").count == 1, "\(arguments): \(r.stderr)")
             for needle in needles { #expect(r.stderr.contains(needle), "\(arguments): '\(needle)' not in \(r.stderr)") }
         }
+    }
+
+    /// `--cell` is parsed by the argument parser: a wrong value is refused with the registered names.
+    @Test func cellTypeIsParsedWithItsValues() throws {
+        let r = try CLI.run(["cycling", "Data/cycler/neware/test.nda", "--cell", "lithium"])
+        #expect(r.status != 0)
+        for name in ["auto", "symmetric", "li-cu", "full"] { #expect(r.stderr.contains(name), "\(name) not in \(r.stderr)") }
+        let forced = try CLI.run(["cycling", "Data/cycler/neware/test.nda", "--cell", "full", "--format", "json", "--quiet"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout.contains("\"cell_type\": \"full\""))
+        #expect(forced.stdout.contains("given with --cell full"))
     }
 
     @Test func reproduceWritesReportAndSummary() throws {

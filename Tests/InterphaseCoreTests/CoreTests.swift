@@ -100,3 +100,28 @@ import _InterphaseTestSupport
         #expect(formatNumber(-1.5, decimals: 0) == "-2") // half to even, as printf
     }
 }
+
+@Suite struct TextTableAlignmentTests {
+    /// Numbers are right-aligned; names that start with a minus (`-Im(Z)/Ohm`) are text, left-aligned.
+    @Test func namesStartingWithMinusAreText() {
+        var table = TextTable(header: ["column", "min"])
+        table.append(["-Im(Z)/Ohm", "-3.5"])
+        table.append(["freq/Hz", "1000"])
+        let lines = table.renderedText().split(separator: "\n")
+        #expect(lines[2].hasPrefix("-Im(Z)/Ohm"))
+        #expect(lines[3].hasPrefix("freq/Hz   "))
+        #expect(lines[2].hasSuffix("-3.5"))
+        #expect(lines[3].hasSuffix("1000"))
+    }
+}
+
+@Suite struct ExpectErrorTests {
+    /// The helper records why it failed: no error, or an error of another kind.
+    @Test func recordsWhyItFailed() {
+        withKnownIssue { _ = expectInterphaseError(.malformed) { 42 } } matching: { $0.comments.contains { $0.rawValue.contains("no error was thrown") } }
+        withKnownIssue {
+            _ = expectInterphaseError(.malformed) { throw InterphaseError(.emptyInput, "nothing") }
+        } matching: { $0.comments.contains { $0.rawValue.contains("got kind") && $0.rawValue.contains("nothing") } }
+        #expect(expectInterphaseError(.emptyInput) { throw InterphaseError(.emptyInput, "nothing") }?.message == "nothing")
+    }
+}

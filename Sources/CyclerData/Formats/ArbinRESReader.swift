@@ -31,10 +31,10 @@ public enum ArbinRESReader: CyclerFileReader {
                 }
             }
             if let start = global.numbers["Start_DateTime"]?.first, start.isFinite {
-                metadata.startTime = Date(timeIntervalSince1970: (start - 25569) * 86400) // OLE date: days since 1899-12-30
+                metadata.startTime = Date(timeIntervalSince1970: OLEDate.unixSeconds(days: start)) // OLE date: days since 1899-12-30
             }
             if let mass = global.numbers["Mass"]?.first ?? global.numbers["SpecificMASS"]?.first, mass.isFinite, mass > 0 {
-                metadata.activeMass = mass * 1e-3 // Arbin stores g
+                metadata.activeMass = mass * Units.kilogramsPerGram // Arbin stores g
             }
         }
         func column(_ name: String) throws -> [Double] {

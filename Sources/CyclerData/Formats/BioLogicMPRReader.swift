@@ -302,7 +302,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
         let dq = table.column("dq/mA.h") ?? table.column("dQ/mA.h")
         var current: [Double]
         if let milliamps = take("I/mA", "<I>/mA") {
-            current = milliamps.map { $0 * 1e-3 }
+            current = milliamps.map { $0 * Units.milli }
         } else if let dq {
             current = derivedCurrent(dqMilliampHours: dq, time: time)
         } else {
@@ -352,7 +352,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
         }
 
         var temperature: [Double]?
-        if let celsius = take("Temperature/°C") { temperature = celsius.map { $0 + 273.15 } }
+        if let celsius = take("Temperature/°C") { temperature = celsius.map { $0 + Units.zeroCelsius } }
 
         var auxiliary: [AuxiliaryColumn] = []
         for entry in table.flagNames {
@@ -390,7 +390,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
         for i in 0..<n {
             if i > 0 && stepIndex[i] != stepIndex[i - 1] { qc = 0; qd = 0 }
             // The first point of a step carries the charge of its interval, which belongs to the new step.
-            let q = dq[i] * 1e-3
+            let q = dq[i] * Units.milli
             if q > 0 { qc += q } else if q < 0 { qd -= q }
             charge[i] = qc
             discharge[i] = qd
@@ -435,7 +435,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
             // galvani; located in the bundled files, where it equals the "Mass of active material" line of the
             // matching .mpl export (17.233 mg for the 250116 GCPL files, 9.325 mg for PEIS.mpr).
             if set.length >= 0x107 + 4, let mg = try? reader.float32(at: set.offset + 0x107), mg.isFinite, mg > 0 {
-                activeMass = Double(mg) * 1e-6
+                activeMass = Double(mg) * Units.kilogramsPerMilligram
                 header.append(HeaderField("mass of active material (mg)", "\(mg)"))
             }
         }
@@ -446,7 +446,7 @@ public enum BioLogicMPRReader: CyclerFileReader {
             for offset in [465, 469, 473, 585] where offset + 8 <= log.length {
                 if let days = try? reader.float64(at: log.offset + offset), days > 40000, days < 50000 {
                     // EC-Lab writes local wall-clock time without a zone; it is kept as if it were UTC.
-                    startTime = Date(timeIntervalSince1970: (days - 25569) * 86400)
+                    startTime = Date(timeIntervalSince1970: OLEDate.unixSeconds(days: days))
                     break
                 }
             }

@@ -48,7 +48,7 @@ public enum BioLogicMPTReader: CyclerFileReader {
                 let fields = parts[1].split(separator: " ")
                 if let value = fields.first.flatMap({ Double($0.replacingOccurrences(of: ",", with: ".")) }), value > 0 {
                     let unit = fields.count > 1 ? fields[1] : "mg"
-                    metadata.activeMass = value * (unit == "g" ? 1e-3 : unit == "mg" ? 1e-6 : 1e-6)
+                    metadata.activeMass = value * (unit == "g" ? Units.kilogramsPerGram : Units.kilogramsPerMilligram)
                 }
             default: break
             }

@@ -134,8 +134,8 @@ public enum LandCCSReader: CyclerFileReader {
                     stepMilliseconds += UInt64(u32(p))
                     let a = f32(p + 8), dq = abs(f32(p + 12)), de = abs(f32(p + 16))
                     if a < 0 || (a == 0 && modeInfo.discharge) { qd += dq; ed += de } else { qc += dq; ec += de }
-                    time.append(Double(UInt64(control.startMilliseconds) + stepMilliseconds) / 1000)
-                    stepTime.append(Double(stepMilliseconds) / 1000)
+                    time.append(Double(UInt64(control.startMilliseconds) + stepMilliseconds) / Units.kilo)
+                    stepTime.append(Double(stepMilliseconds) / Units.kilo)
                     voltage.append(f32(p + 4))
                     current.append(a)
                     step.append(stepNumber)
@@ -223,13 +223,13 @@ public enum LandCCSReader: CyclerFileReader {
         func unixMilliseconds(_ offset: Int) -> Date? {
             // 2000-01-01 … 2100-01-01, as echemistpy-cli checks.
             guard let ms = try? reader.uint64(at: offset), ms >= 946_684_800_000, ms <= 4_102_444_800_000 else { return nil }
-            return Date(timeIntervalSince1970: Double(ms) / 1000)
+            return Date(timeIntervalSince1970: Double(ms) / Units.kilo)
         }
         let start = unixMilliseconds(0xA38) ?? unixMilliseconds(0xA8)
 
         var activeMass: Double?
         if let grams = try? reader.float32(at: 0x328), grams.isFinite, grams > 0, grams < 100 {
-            activeMass = Double(grams) * 1e-3
+            activeMass = Double(grams) * Units.kilogramsPerGram
         }
         var header: [HeaderField] = []
         if !testName.isEmpty { header.append(HeaderField("test name", testName)) }

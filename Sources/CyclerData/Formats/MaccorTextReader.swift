@@ -85,7 +85,7 @@ public enum MaccorTextReader: CyclerFileReader {
             return nil
         }
         let ratio = (last.clock - first.clock) / (last.time - first.time)
-        for (factor, unit) in [(60.0, "min"), (3600.0, "h")] where abs(ratio / factor - 1) < 0.05 {
+        for (factor, unit) in [(Units.secondsPerMinute, "min"), (Units.secondsPerHour, "h")] where abs(ratio / factor - 1) < 0.05 {
             return (timeIndex, unit, Int(factor))
         }
         return nil

@@ -184,13 +184,13 @@ public enum NewareNDAReader: CyclerFileReader {
         c.stepKey.append(b.u32(p + 10))
         c.rows.stepIndex.append(Int32(b.u16(p + 10)))
         c.rows.status.append(status)
-        c.rows.time.append(Double(b.u64(p + 14)) / 1000)
+        c.rows.time.append(Double(b.u64(p + 14)) / Units.kilo)
         c.rows.voltage.append(Double(b.i32(p + 22)) / 10000)
         c.rows.current.append(Double(b.i32(p + 26)) * m)
-        c.rows.chargeCapacity.append(Double(b.i64(p + 38)) * m / 3600)
-        c.rows.dischargeCapacity.append(Double(b.i64(p + 46)) * m / 3600)
-        c.rows.chargeEnergy.append(Double(b.i64(p + 54)) * m / 3600)
-        c.rows.dischargeEnergy.append(Double(b.i64(p + 62)) * m / 3600)
+        c.rows.chargeCapacity.append(Double(b.i64(p + 38)) * m / Units.secondsPerHour)
+        c.rows.dischargeCapacity.append(Double(b.i64(p + 46)) * m / Units.secondsPerHour)
+        c.rows.chargeEnergy.append(Double(b.i64(p + 54)) * m / Units.secondsPerHour)
+        c.rows.dischargeEnergy.append(Double(b.i64(p + 62)) * m / Units.secondsPerHour)
         c.rows.timestamp.append(newareNaiveEpoch(
             year: Int(b.u16(p + 70)), month: Int(b.u8(p + 72)), day: Int(b.u8(p + 73)),
             hour: Int(b.u8(p + 74)), minute: Int(b.u8(p + 75)), second: Int(b.u8(p + 76))))
@@ -250,15 +250,15 @@ public enum NewareNDAReader: CyclerFileReader {
         c.stepKey.append(UInt32(stepIndex))
         c.rows.stepIndex.append(Int32(stepIndex))
         c.rows.status.append(b.u8(p + 3))
-        c.rows.time.append(Double(b.u32(p + 12)) + 1e-9 * Double(b.u32(p + 16)))
+        c.rows.time.append(Double(b.u32(p + 12)) + Units.nano * Double(b.u32(p + 16)))
         c.rows.current.append(b.f32(p + 20))
         c.rows.voltage.append(b.f32(p + 24))
         let capacity = b.f32(p + 28), energy = b.f32(p + 32)
-        c.rows.chargeCapacity.append(capacity < 0 ? 0 : capacity / 3600)
-        c.rows.dischargeCapacity.append(capacity > 0 ? 0 : Swift.abs(capacity) / 3600)
-        c.rows.chargeEnergy.append(energy < 0 ? 0 : energy / 3600)
-        c.rows.dischargeEnergy.append(energy > 0 ? 0 : Swift.abs(energy) / 3600)
-        c.rows.timestamp.append(Double(b.u32(p + 44)) + 1e-9 * Double(b.u32(p + 48)))
+        c.rows.chargeCapacity.append(capacity < 0 ? 0 : capacity / Units.secondsPerHour)
+        c.rows.dischargeCapacity.append(capacity > 0 ? 0 : Swift.abs(capacity) / Units.secondsPerHour)
+        c.rows.chargeEnergy.append(energy < 0 ? 0 : energy / Units.secondsPerHour)
+        c.rows.dischargeEnergy.append(energy > 0 ? 0 : Swift.abs(energy) / Units.secondsPerHour)
+        c.rows.timestamp.append(Double(b.u32(p + 44)) + Units.nano * Double(b.u32(p + 48)))
         if length == 56 { c.aux.append((index, 1, b.f32(p + 52), .nan)) }
     }
 
@@ -272,14 +272,14 @@ public enum NewareNDAReader: CyclerFileReader {
         c.stepKey.append(UInt32(stepIndex))
         c.rows.stepIndex.append(Int32(stepIndex))
         c.rows.status.append(b.u8(p + 6))
-        c.rows.time.append(Double(b.u64(p + 24)) / 1e6)
+        c.rows.time.append(Double(b.u64(p + 24)) / Units.mega)
         c.rows.voltage.append(b.f32(p + 32))
         c.rows.current.append(b.f32(p + 36))
-        c.rows.chargeCapacity.append(b.f32(p + 48) / 3600)
-        c.rows.chargeEnergy.append(b.f32(p + 52) / 3600)
-        c.rows.dischargeCapacity.append(b.f32(p + 56) / 3600)
-        c.rows.dischargeEnergy.append(b.f32(p + 60) / 3600)
-        c.rows.timestamp.append(Double(b.u64(p + 64)) / 1e6)
+        c.rows.chargeCapacity.append(b.f32(p + 48) / Units.secondsPerHour)
+        c.rows.chargeEnergy.append(b.f32(p + 52) / Units.secondsPerHour)
+        c.rows.dischargeCapacity.append(b.f32(p + 56) / Units.secondsPerHour)
+        c.rows.dischargeEnergy.append(b.f32(p + 60) / Units.secondsPerHour)
+        c.rows.timestamp.append(Double(b.u64(p + 64)) / Units.mega)
     }
 
     // MARK: - Metadata
@@ -299,7 +299,7 @@ public enum NewareNDAReader: CyclerFileReader {
         if !readVersions(b, into: &m) { m.instrument = "Neware BTS (nda v29)" }
         if b.count >= 156 {
             let microgram = Double(b.u32(152))
-            if microgram > 0 { m.activeMass = microgram * 1e-9 }
+            if microgram > 0 { m.activeMass = microgram * Units.nano }
         }
         let remarks = b.text(2317, 100)
         if !remarks.isEmpty { m.header.append(HeaderField("remarks", remarks)) }
@@ -323,7 +323,7 @@ public enum NewareNDAReader: CyclerFileReader {
         let signature: [UInt8] = [0x06, 0x00, 0xF0, 0x1D, 0x81, 0x00, 0x03, 0x00, 0x61, 0x90, 0x71, 0x90, 0x02, 0x7F, 0xFF, 0x00]
         if let footer = b.findLast(signature, from: 1024), footer + 16 + 499 <= b.count {
             let milligram = b.f64(footer + 16 + 491)
-            if milligram.isFinite && milligram > 0 { m.activeMass = milligram * 1e-6 }
+            if milligram.isFinite && milligram > 0 { m.activeMass = milligram * Units.kilogramsPerMilligram }
             let remarks = b.text(footer + 16 + 363, 128)
             if !remarks.isEmpty { m.header.append(HeaderField("remarks", remarks)) }
         }

@@ -148,7 +148,7 @@ public enum NewareNDAXReader: CyclerFileReader {
                 accTime = 0; accCapacity = 0; accEnergy = 0
                 continue
             }
-            let capacity = lastDt * rows.current[i] / 3600
+            let capacity = lastDt * rows.current[i] / Units.secondsPerHour
             accTime += lastDt
             accCapacity += capacity
             accEnergy += capacity * rows.voltage[i]

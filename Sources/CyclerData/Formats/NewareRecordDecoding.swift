@@ -75,76 +75,83 @@ struct NewareBytes {
     }
 }
 
-/// Neware step status codes as NewareNDA's `state_dict` names them, with their meaning for us.
+/// Neware step status codes as NewareNDA's `state_dict` names them, with their meaning for us: one
+/// table row per code (name, step kind, role in the cycle rule).
 enum NewareStatus {
-    /// Code → Neware's name (`CC_Chg`, `Rest`, …).
-    static func name(_ code: UInt8) -> String {
-        switch code {
-        case 1: return "CC_Chg"
-        case 2: return "CC_DChg"
-        case 3: return "CV_Chg"
-        case 4: return "Rest"
-        case 5: return "Cycle"
-        case 7: return "CCCV_Chg"
-        case 8: return "CP_DChg"
-        case 9: return "CP_Chg"
-        case 10: return "CR_DChg"
-        case 13: return "Pause"
-        case 16: return "Pulse"
-        case 17: return "SIM"
-        case 19: return "CV_DChg"
-        case 20: return "CCCV_DChg"
-        case 21: return "Control"
-        case 22: return "OCV"
-        case 26: return "CPCV_DChg"
-        case 27: return "CPCV_Chg"
-        default: return "Status\(code)"
-        }
+    /// The part a status plays in NewareNDA's cycle numbering.
+    enum CycleRole {
+        /// A charge that opens a cycle (CC_Chg, CCCV_Chg, CP_Chg).
+        case opensCycle
+        /// A discharge: arms the counter for the next opening charge.
+        case discharge
+        /// Another step with a current direction (CV_Chg, CPCV_Chg): neither opens nor arms.
+        case otherDirection
+        /// A simulation step: arms the counter.
+        case simulation
+        /// No direction (rest, pause, OCV, control…): ignored by the rule.
+        case none
     }
 
-    /// Our step kind. Rest and Pause carry no current; OCV is an open-circuit measurement; constant
-    /// power/resistance, pulses, simulations and control steps are `other`. Unknown codes (NewareNDA
-    /// rejects them) are kept as `other` rather than failing the whole file.
-    static func kind(_ code: UInt8) -> StepKind {
-        switch code {
-        case 4, 13: return .rest
-        case 1, 2: return .constantCurrent
-        case 3, 19: return .constantVoltage
-        case 7, 20: return .constantCurrentConstantVoltage
-        case 22: return .openCircuit
-        default: return .other
-        }
+    struct Entry {
+        let name: String
+        let kind: StepKind
+        let cycleRole: CycleRole
     }
+
+    /// Code → entry. Kinds: Rest and Pause carry no current; OCV is an open-circuit measurement;
+    /// constant power/resistance, pulses, simulations and control steps are `other`.
+    static let table: [UInt8: Entry] = [
+        1: Entry(name: "CC_Chg", kind: .constantCurrent, cycleRole: .opensCycle),
+        2: Entry(name: "CC_DChg", kind: .constantCurrent, cycleRole: .discharge),
+        3: Entry(name: "CV_Chg", kind: .constantVoltage, cycleRole: .otherDirection),
+        4: Entry(name: "Rest", kind: .rest, cycleRole: .none),
+        5: Entry(name: "Cycle", kind: .other, cycleRole: .none),
+        7: Entry(name: "CCCV_Chg", kind: .constantCurrentConstantVoltage, cycleRole: .opensCycle),
+        8: Entry(name: "CP_DChg", kind: .other, cycleRole: .discharge),
+        9: Entry(name: "CP_Chg", kind: .other, cycleRole: .opensCycle),
+        10: Entry(name: "CR_DChg", kind: .other, cycleRole: .discharge),
+        13: Entry(name: "Pause", kind: .rest, cycleRole: .none),
+        16: Entry(name: "Pulse", kind: .other, cycleRole: .none),
+        17: Entry(name: "SIM", kind: .other, cycleRole: .simulation),
+        19: Entry(name: "CV_DChg", kind: .constantVoltage, cycleRole: .discharge),
+        20: Entry(name: "CCCV_DChg", kind: .constantCurrentConstantVoltage, cycleRole: .discharge),
+        21: Entry(name: "Control", kind: .other, cycleRole: .none),
+        22: Entry(name: "OCV", kind: .openCircuit, cycleRole: .none),
+        26: Entry(name: "CPCV_DChg", kind: .other, cycleRole: .discharge),
+        27: Entry(name: "CPCV_Chg", kind: .other, cycleRole: .otherDirection),
+    ]
+
+    /// Code → Neware's name (`CC_Chg`, `Rest`, …); `Status<code>` for codes not in the table.
+    static func name(_ code: UInt8) -> String { table[code]?.name ?? "Status\(code)" }
+
+    /// Our step kind. Unknown codes (NewareNDA rejects them) are kept as `other` rather than failing the
+    /// whole file.
+    static func kind(_ code: UInt8) -> StepKind { table[code]?.kind ?? .other }
 
     /// The kind for a status name as NewareNDA spells it (`"CCCV_Chg"` → `.constantCurrentConstantVoltage`),
     /// nil for names not in the table; used to compare with NewareNDA output.
-    static func kind(named name: String) -> StepKind? {
-        for code in UInt8(0)...UInt8(40) where self.name(code) == name { return kind(code) }
-        return nil
-    }
+    static func kind(named name: String) -> StepKind? { table.values.first { $0.name == name }?.kind }
 
-    /// NewareNDA's cycle rule ("chg" mode, its default): a new cycle starts at the first row of a
-    /// CC_Chg / CCCV_Chg / CP_Chg run once a discharge (any `…_DChg` status) or a SIM step has been seen
-    /// since the last increment. Rows of other statuses neither increment nor arm the counter.
+    /// Role lookup by code, as a dense array (the rule runs once per row of multi-million-row files).
+    private static let roles: [CycleRole] = (0...255).map { table[UInt8($0)]?.cycleRole ?? .none }
+
+    /// NewareNDA's cycle rule ("chg" mode, its default): a new cycle starts at the first row of a run of
+    /// a cycle-opening charge (CC_Chg / CCCV_Chg / CP_Chg) once a discharge (any `…_DChg` status) or a SIM
+    /// step has been seen since the last increment. Rows of other statuses neither increment nor arm.
     static func generateCycles(_ status: [UInt8]) -> [Int32] {
         var cycles = [Int32](repeating: 1, count: status.count)
-        func startsCycle(_ code: UInt8) -> Bool { code == 1 || code == 7 || code == 9 }
-        func isDischarge(_ code: UInt8) -> Bool { [2, 8, 10, 19, 20, 26].contains(code) }
-        func hasDirection(_ code: UInt8) -> Bool { startsCycle(code) || isDischarge(code) || code == 3 || code == 27 }
         var cycle: Int32 = 1
         var armed = false
         for n in status.indices {
-            let code = status[n]
-            if hasDirection(code) {
-                let risingEdge = startsCycle(code) && (n == 0 || !startsCycle(status[n - 1]))
+            switch roles[Int(status[n])] {
+            case .opensCycle:
+                let risingEdge = n == 0 || roles[Int(status[n - 1])] != .opensCycle
                 if risingEdge && armed {
                     cycle += 1
                     armed = false
-                } else if isDischarge(code) {
-                    armed = true
                 }
-            } else if code == 17 {
-                armed = true
+            case .discharge, .simulation: armed = true
+            case .otherDirection, .none: break
             }
             cycles[n] = cycle
         }
@@ -155,22 +162,26 @@ enum NewareStatus {
 /// Scale of the integer current/capacity/energy fields of nda v29 and ndc v2/v5 records, keyed by the
 /// record's current range (NewareNDA's `multiplier_dict`): current in mA = raw × multiplier, capacity in
 /// mAh = raw × multiplier / 3600 (the raw unit is then mA·s), energy likewise in mWh.
-func newareRangeMultiplier(_ range: Int32) -> Double? {
-    switch range {
-    case -100_000_000: return 10
-    case -200_000, -100_000, -60_000, -50_000, -40_000, -30_000, -20_000, -12_000, -10_000,
-         -6000, -5000, -3000, -2000, -1000: return 1e-2
-    case -500, -100: return 1e-3
-    case -50, -25, -20, -10: return 1e-4
-    case -5, -2, -1: return 1e-5
-    case 0: return 0
-    case 1, 2, 5: return 1e-4
-    case 10, 20, 25, 50: return 1e-3
-    case 100, 200, 250, 500: return 1e-2
-    case 1000, 6000, 10000, 12000, 20000, 30000, 40000, 50000, 60000, 100_000, 200_000: return 1e-1
-    default: return nil
-    }
-}
+let newareRangeMultipliers: [Int32: Double] = {
+    let groups: [(ranges: [Int32], multiplier: Double)] = [
+        ([-100_000_000], 10),
+        ([-200_000, -100_000, -60_000, -50_000, -40_000, -30_000, -20_000, -12_000, -10_000, -6000, -5000, -3000, -2000, -1000], 1e-2),
+        ([-500, -100], 1e-3),
+        ([-50, -25, -20, -10], 1e-4),
+        ([-5, -2, -1], 1e-5),
+        ([0], 0),
+        ([1, 2, 5], 1e-4),
+        ([10, 20, 25, 50], 1e-3),
+        ([100, 200, 250, 500], 1e-2),
+        ([1000, 6000, 10000, 12000, 20000, 30000, 40000, 50000, 60000, 100_000, 200_000], 1e-1),
+    ]
+    var table: [Int32: Double] = [:]
+    for group in groups { for range in group.ranges { table[range] = group.multiplier } }
+    return table
+}()
+
+/// The multiplier of a current range, nil for a range NewareNDA does not know.
+func newareRangeMultiplier(_ range: Int32) -> Double? { newareRangeMultipliers[range] }
 
 /// Seconds since 1970-01-01T00:00:00 for a calendar date and time read as UTC, or NaN when the fields
 /// are not a valid date. nda v29 and ndc v2/v5 records store the instrument PC's local wall-clock time
@@ -290,9 +301,9 @@ enum NewareRecording {
                 time[i] = offset + rows.time[i]
             }
         }
-        let current = rows.current.map { $0 * 1e-3 }
+        let current = rows.current.map { $0 * Units.milli }
         let kinds = rows.status.map(NewareStatus.kind)
-        func scaled(_ a: [Double]) -> [Double] { a.map { $0 * 1e-3 } }
+        func scaled(_ a: [Double]) -> [Double] { a.map { $0 * Units.milli } }
 
         var auxiliary: [AuxiliaryColumn] = [
             ColumnQuantities.column(name: "Time", unit: "s", values: rows.time),
@@ -302,7 +313,7 @@ enum NewareRecording {
         for column in aux where column.values.contains(where: { !$0.isNaN }) {
             switch column.name.first {
             case "T":
-                let kelvin = column.values.map { $0 + 273.15 }
+                let kelvin = column.values.map { $0 + Units.zeroCelsius }
                 auxiliary.append(ColumnQuantities.column(name: column.name, unit: "K", values: kelvin))
                 if column.name == "T1" || temperature == nil { temperature = kelvin }
             case "V":
@@ -440,13 +451,13 @@ enum NewareNDC {
             rows.index.append(b.u32(p + 8))
             rows.stepIndex.append(Int32(b.u8(p + 16)))
             rows.status.append(b.u8(p + 17))
-            rows.time.append(Double(b.u64(p + 23)) / 1000)
+            rows.time.append(Double(b.u64(p + 23)) / Units.kilo)
             rows.voltage.append(Double(b.i32(p + 31)) / 10000)
             rows.current.append(Double(b.i32(p + 35)) * m)
-            rows.chargeCapacity.append(Double(b.i64(p + 43)) * m / 3600)
-            rows.dischargeCapacity.append(Double(b.i64(p + 51)) * m / 3600)
-            rows.chargeEnergy.append(Double(b.i64(p + 59)) * m / 3600)
-            rows.dischargeEnergy.append(Double(b.i64(p + 67)) * m / 3600)
+            rows.chargeCapacity.append(Double(b.i64(p + 43)) * m / Units.secondsPerHour)
+            rows.dischargeCapacity.append(Double(b.i64(p + 51)) * m / Units.secondsPerHour)
+            rows.chargeEnergy.append(Double(b.i64(p + 59)) * m / Units.secondsPerHour)
+            rows.dischargeEnergy.append(Double(b.i64(p + 67)) * m / Units.secondsPerHour)
             rows.timestamp.append(newareNaiveEpoch(
                 year: Int(b.u16(p + 75)), month: Int(b.u8(p + 77)), day: Int(b.u8(p + 78)),
                 hour: Int(b.u8(p + 79)), minute: Int(b.u8(p + 80)), second: Int(b.u8(p + 81))))
@@ -461,17 +472,17 @@ enum NewareNDC {
         var run = RunInfo()
         var rawStep: [Int32] = []
         let (size, tail): (Int, Int) = version == 11 ? (47, 16) : (version == 14 ? (55, 4) : (100, 64))
-        let scale = version == 11 || version == 16 ? 1.0 / 3600 : 1000.0
+        let scale = version == 11 || version == 16 ? 1.0 / Units.secondsPerHour : 1000.0
         try pages(b, name, path, head: 132, tail: tail, size: size) { p in
             let index = b.i32(p + 41)
             guard index != 0 else { return }
-            run.time.append(Double(b.i32(p)) / 1000)
+            run.time.append(Double(b.i32(p)) / Units.kilo)
             run.chargeCapacity.append(b.f32(p + 5) * scale)
             run.dischargeCapacity.append(b.f32(p + 9) * scale)
             run.chargeEnergy.append(b.f32(p + 13) * scale)
             run.dischargeEnergy.append(b.f32(p + 17) * scale)
-            run.dt.append(Double(b.i32(p + 29)) / 1000)
-            run.timestamp.append(Double(b.i32(p + 33)) + Double(b.i16(p + 45)) / 1000)
+            run.dt.append(Double(b.i32(p + 29)) / Units.kilo)
+            run.timestamp.append(Double(b.i32(p + 33)) + Double(b.i16(p + 45)) / Units.kilo)
             rawStep.append(b.i32(p + 37))
             run.index.append(UInt32(bitPattern: index))
         }

@@ -135,9 +135,9 @@ public enum XLSXRecordingReader: CyclerFileReader {
     static func number(_ cell: String?) -> Double {
         guard let cell, !cell.isEmpty else { return .nan }
         if cell.hasPrefix("@date:") {
-            return (Double(cell.dropFirst(6)) ?? .nan) * 86400 - 2_209_161_600 // 1899-12-30 → 1970-01-01
+            return (Double(cell.dropFirst(6)) ?? .nan) * Units.secondsPerDay - Units.oleEpochToUnixDays * Units.secondsPerDay // 1899-12-30 → 1970-01-01
         }
-        if cell.hasPrefix("@duration:") { return (Double(cell.dropFirst(10)) ?? .nan) * 86400 } // days → s
+        if cell.hasPrefix("@duration:") { return (Double(cell.dropFirst(10)) ?? .nan) * Units.secondsPerDay } // days → s
         if let value = Double(cell) { return value }
         return NumberParsing.parseDuration(cell[...]) ?? .nan
     }

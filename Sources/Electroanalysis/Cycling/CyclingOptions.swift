@@ -54,10 +54,10 @@ public struct CyclingOptions: Sendable {
     /// Checks every parameter's domain.
     public func validate() throws {
         if let a = electrodeArea, !(a > 0 && a.isFinite) {
-            throw InterphaseError(.invalidParameter, "electrode area must be positive, got \(a * 1e4) cm²", parameter: "--area-cm2")
+            throw InterphaseError(.invalidParameter, "electrode area must be positive, got \(a * Units.squareCentimetresPerSquareMetre) cm²", parameter: "--area-cm2")
         }
         if let m = activeMass, !(m > 0 && m.isFinite) {
-            throw InterphaseError(.invalidParameter, "active mass must be positive, got \(m * 1e6) mg", parameter: "--active-mass-mg")
+            throw InterphaseError(.invalidParameter, "active mass must be positive, got \(m * Units.milligramsPerKilogram) mg", parameter: "--active-mass-mg")
         }
         if let c = oneCSpecificCurrent, !(c > 0 && c.isFinite) {
             throw InterphaseError(.invalidParameter, "1C specific current must be positive, got \(c) mA g⁻¹", parameter: "--one-c-mA-g")
@@ -71,13 +71,13 @@ public struct CyclingOptions: Sendable {
         if let w = windowHours, !(w > 0) {
             throw InterphaseError(.invalidParameter, "window must be positive, got \(w) h", parameter: "--window-h")
         }
-        if !(divergenceFactor > 1) { throw InterphaseError(.invalidParameter, "must be > 1", parameter: "divergenceFactor") }
-        if !(shortFactor > 0 && shortFactor < 1) { throw InterphaseError(.invalidParameter, "must be in (0, 1)", parameter: "shortFactor") }
-        if failurePersistence < 1 { throw InterphaseError(.invalidParameter, "must be ≥ 1", parameter: "failurePersistence") }
+        if !(divergenceFactor > 1) { throw InterphaseError(.invalidParameter, "must be > 1, got \(divergenceFactor)", parameter: "--divergence-factor") }
+        if !(shortFactor > 0 && shortFactor < 1) { throw InterphaseError(.invalidParameter, "must be in (0, 1), got \(shortFactor)", parameter: "--short-factor") }
+        if failurePersistence < 1 { throw InterphaseError(.invalidParameter, "must be ≥ 1, got \(failurePersistence)", parameter: "--failure-persistence") }
         if averageCECycles < 1 {
             throw InterphaseError(.invalidParameter, "must be ≥ 1, got \(averageCECycles)", parameter: "--ce-cycles")
         }
-        if !(dqdvStep > 0) { throw InterphaseError(.invalidParameter, "must be positive", parameter: "--dqdv-step-mV") }
+        if !(dqdvStep > 0) { throw InterphaseError(.invalidParameter, "must be positive, got \(dqdvStep * Units.kilo) mV", parameter: "--dqdv-step-mV") }
         if dqdvWindow < 3 || dqdvWindow % 2 == 0 {
             throw InterphaseError(.invalidParameter, "must be an odd number ≥ 3, got \(dqdvWindow)", parameter: "--dqdv-window")
         }

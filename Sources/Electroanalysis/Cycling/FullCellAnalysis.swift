@@ -15,7 +15,7 @@ import InterphaseNumerics
 /// `cyclesToEightyPercent` is the first cycle after the reference whose retention falls below 80 %.
 /// C-rate of a half cycle = |Ī| / I₁C with I₁C = specific 1C current × mass, or the reference cycle's
 /// discharge capacity per hour when no 1C is given.
-public struct FullCellAnalysis: Sendable {
+public struct FullCellAnalysis: CellAnalysis {
     public struct Cycle: Sendable {
         public var index: Int
         public var fileCycle: Int32
@@ -59,7 +59,34 @@ public struct FullCellAnalysis: Sendable {
     public let oneCCurrent: Double?
     public let oneCSource: String
     public let rateGroups: [RateGroup]
-    public let warnings: [String]
+    public private(set) var warnings: [String]
+    /// dQ/dV of the charge and discharge of the cycles asked for (`CyclingOptions.dqdvCycles`, default
+    /// the reference and the last cycle); empty when computed without them (`init(recording:…)`).
+    public private(set) var dqdv: [DifferentialCapacity] = []
+
+    /// The full-cell analysis with its dQ/dV curves.
+    public init(_ input: CellAnalysisInput) throws {
+        self.init(recording: input.recording, halfCycles: input.halfCycles, options: input.options, mass: input.mass)
+        let options = input.options, halves = input.halfCycles
+        let wanted = options.dqdvCycles ?? Array(Set([referenceCycle, cycles.last?.index].compactMap { $0 })).sorted()
+        for cycleNumber in wanted {
+            guard cycleNumber >= 1, cycleNumber <= cycles.count else {
+                warnings.append("dQ/dV: there is no cycle \(cycleNumber)")
+                continue
+            }
+            for direction in [1, -1] {
+                let members = cycles[cycleNumber - 1].halves.filter { halves[$0].direction == direction }
+                guard let main = members.max(by: { halves[$0].capacity < halves[$1].capacity }) else { continue }
+                if let curve = try DifferentialCapacity.compute(halves[main], cycle: cycleNumber, recording: input.recording,
+                                                                step: options.dqdvStep, window: options.dqdvWindow,
+                                                                order: options.dqdvOrder) {
+                    dqdv.append(curve)
+                } else {
+                    warnings.append("dQ/dV: cycle \(cycleNumber) \(direction > 0 ? "charge" : "discharge") spans too few millivolts for the \(options.dqdvWindow)-point filter")
+                }
+            }
+        }
+    }
 
     public init(recording: Recording, halfCycles: [HalfCycle], options: CyclingOptions, mass: Double?) {
         var warnings: [String] = []
@@ -125,7 +152,7 @@ public struct FullCellAnalysis: Sendable {
         let referenceCapacity = reference.map { built[$0 - 1].dischargeCapacity }
         if let specific = options.oneCSpecificCurrent, let mass {
             oneCCurrent = specific * mass
-            oneCSource = String(format: "%.4g mA g⁻¹ × %.4g mg", specific, mass * 1e6)
+            oneCSource = String(format: "%.4g mA g⁻¹ × %.4g mg", specific, mass * Units.milligramsPerKilogram)
         } else if let referenceCapacity, referenceCapacity > 0 {
             oneCCurrent = referenceCapacity
             oneCSource = "reference cycle's discharge capacity per hour"

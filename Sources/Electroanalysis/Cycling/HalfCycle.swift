@@ -97,7 +97,7 @@ public enum HalfCycleSegmentation {
             }
         }
         if counters == nil || capacity == 0 {
-            capacity = abs(Statistics.trapezoid(r.current, r.time, range: range)) / 3600
+            capacity = abs(Statistics.trapezoid(r.current, r.time, range: range)) / Units.secondsPerHour
         }
         if energies == nil || energy == 0 {
             // ∫|V·I| dt by the trapezoidal rule, without a temporary array.
@@ -108,12 +108,12 @@ public enum HalfCycleSegmentation {
                 sum += 0.5 * (power + previous) * (r.time[k] - r.time[k - 1])
                 previous = power
             }
-            energy = sum / 3600
+            energy = sum / Units.secondsPerHour
         }
         let start = r.time[range.lowerBound]
         let end = r.time[range.upperBound - 1]
         let duration = end - start
-        let meanCurrent = duration > 0 ? capacity * 3600 / duration : abs(r.current[range.lowerBound])
+        let meanCurrent = duration > 0 ? capacity * Units.secondsPerHour / duration : abs(r.current[range.lowerBound])
         return HalfCycle(direction: direction, range: range, fileCycle: r.cycleIndex[range.lowerBound], startTime: start,
                          endTime: end, capacity: capacity, energy: energy, meanCurrent: meanCurrent,
                          endVoltage: r.voltage[range.upperBound - 1])
@@ -122,7 +122,7 @@ public enum HalfCycleSegmentation {
     /// Splits half cycles longer than `hours` into consecutive windows of that length (for long
     /// unidirectional polarisation runs whose protocol interrupts the current every `hours`).
     public static func windows(_ halves: [HalfCycle], of recording: Recording, hours: Double) -> [HalfCycle] {
-        let span = hours * 3600
+        let span = hours * Units.secondsPerHour
         var out: [HalfCycle] = []
         for half in halves {
             guard half.duration > 1.5 * span else { out.append(half); continue }

@@ -15,7 +15,7 @@ import InterphaseNumerics
 /// (strip within 2 % of its plating), and the run ends with a strip that reaches the cut-off. Both forms
 /// are reported: the study's eq. 1, CE = [Qc − (Q1 − Qr)/N] / Qc, and the standard
 /// CE = (N·Qc + Qr) / (N·Qc + Q1).
-public struct LithiumCopperAnalysis: Sendable {
+public struct LithiumCopperAnalysis: CellAnalysis {
     public struct Cycle: Sendable {
         public var index: Int
         /// - Units: Ah.
@@ -51,7 +51,8 @@ public struct LithiumCopperAnalysis: Sendable {
     public let reservoir: Reservoir?
     public let warnings: [String]
 
-    public init(halfCycles: [HalfCycle], options: CyclingOptions) {
+    /// - Parameter area: electrode area for areal capacities (m²); nil gives a warning.
+    public init(halfCycles: [HalfCycle], options: CyclingOptions, area: Double? = nil) {
         var cycles: [Cycle] = []
         var warnings: [String] = []
         var i = 0
@@ -77,6 +78,7 @@ public struct LithiumCopperAnalysis: Sendable {
             warnings.append("only \(complete.count) complete cycles; average CE uses all of them")
         }
         reservoir = LithiumCopperAnalysis.detectReservoir(cycles)
+        if area == nil { warnings.append("no electrode area (--area-cm2): areal capacities are null") }
         self.warnings = warnings
     }
 

@@ -25,7 +25,7 @@ import InterphaseNumerics
 /// cycle life counts complete cycles before it. Separately, the *hysteresis rise* time is the start of
 /// the first `failurePersistence` cycles whose hysteresis exceeds `hysteresisRiseFactor` × its stable
 /// value (the study's "hysteresis rises markedly after ~200 h").
-public struct SymmetricCellAnalysis: Sendable {
+public struct SymmetricCellAnalysis: CellAnalysis {
     public struct Half: Sendable {
         public var half: HalfCycle
         /// +1 stripping, −1 plating.

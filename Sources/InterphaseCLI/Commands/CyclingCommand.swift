@@ -10,8 +10,8 @@ struct CyclingCommand: ParsableCommand {
     @Argument(help: "Cycler file.")
     var file: String
 
-    @Option(name: .long, help: "auto, symmetric, li-cu or full.")
-    var cell: String = "auto"
+    @Option(name: .long, help: "Cell type: \(CellChoice.allValueStrings.joined(separator: ", ")) (auto: decided from the data).")
+    var cell: CellChoice = .auto
 
     @Option(name: .customLong("area-cm2"), help: "Electrode area (cm²).")
     var areaCm2: Double?
@@ -34,24 +34,42 @@ struct CyclingCommand: ParsableCommand {
     @Option(name: .customLong("dqdv-cycles"), help: "Full cell: cycles for dQ/dV, comma-separated (default: reference and last).")
     var dqdvCycles: String?
 
+    @Option(name: .customLong("plateau-exclusion"), help: "Li||Li: fraction of each half cycle excluded at each end before the plateau mean (default 0.10).")
+    var plateauExclusion: Double?
+
+    @Option(name: .customLong("divergence-factor"), help: "Li||Li: divergence when the plateau exceeds this × its stable value (default 3).")
+    var divergenceFactor: Double?
+
+    @Option(name: .customLong("short-factor"), help: "Li||Li: soft short when the plateau falls below this × its stable value (default 0.3).")
+    var shortFactor: Double?
+
+    @Option(name: .customLong("failure-persistence"), help: "Li||Li: consecutive half cycles a failure criterion must hold (default 3).")
+    var failurePersistence: Int?
+
+    @Option(name: .customLong("dqdv-step-mV"), help: "Full cell: dQ/dV voltage grid step (mV, default 1).")
+    var dqdvStepMillivolts: Double?
+
+    @Option(name: .customLong("dqdv-window"), help: "Full cell: Savitzky–Golay window of the dQ/dV filter in grid points, odd (default 41).")
+    var dqdvWindow: Int?
+
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
 
-    func validate() throws {
-        if cell != "auto" && CellType(rawValue: cell) == nil {
-            throw ValidationError("--cell must be auto, symmetric, li-cu or full (got '\(cell)')")
-        }
-    }
-
     func options() throws -> CyclingOptions {
         var options = CyclingOptions()
-        options.cellType = CellType(rawValue: cell)
-        options.electrodeArea = areaCm2.map { $0 * 1e-4 }
-        options.activeMass = activeMassMg.map { $0 * 1e-6 }
+        options.cellType = cell.cellType
+        options.electrodeArea = areaCm2.map { $0 * Units.squareMetresPerSquareCentimetre }
+        options.activeMass = activeMassMg.map { $0 * Units.kilogramsPerMilligram }
         options.oneCSpecificCurrent = oneCmAg
         options.referenceCycle = referenceCycle
         if let ceCycles { options.averageCECycles = ceCycles }
         options.windowHours = windowHours
+        if let plateauExclusion { options.plateauExclusion = plateauExclusion }
+        if let divergenceFactor { options.divergenceFactor = divergenceFactor }
+        if let shortFactor { options.shortFactor = shortFactor }
+        if let failurePersistence { options.failurePersistence = failurePersistence }
+        if let dqdvStepMillivolts { options.dqdvStep = dqdvStepMillivolts * Units.milli }
+        if let dqdvWindow { options.dqdvWindow = dqdvWindow }
         if let dqdvCycles {
             options.dqdvCycles = try dqdvCycles.split(separator: ",").map { item in
                 guard let value = Int(item.trimmingCharacters(in: .whitespaces)) else {
@@ -82,5 +100,33 @@ struct CyclingCommand: ParsableCommand {
             output.emit("\nsummary:\n" + analysis.summaryObject.rendered(indent: 0) + "\n")
             for warning in analysis.warnings { output.emit("warning: \(warning)\n") }
         }
+    }
+}
+
+/// `--cell`: `auto` or one of the registered cell types (`CellType.all`), parsed by the argument parser,
+/// which lists the values when one is wrong.
+enum CellChoice: ExpressibleByArgument {
+    case auto
+    case given(CellType)
+
+    init?(argument: String) {
+        if argument == "auto" { self = .auto; return }
+        guard let type = CellType(rawValue: argument) else { return nil }
+        self = .given(type)
+    }
+
+    static var allValueStrings: [String] { ["auto"] + CellType.all.map(\.rawValue) }
+
+    var defaultValueDescription: String {
+        switch self {
+        case .auto: return "auto"
+        case let .given(type): return type.rawValue
+        }
+    }
+
+    /// The forced cell type, nil for `auto`.
+    var cellType: CellType? {
+        if case let .given(type) = self { return type }
+        return nil
     }
 }

@@ -63,7 +63,7 @@ struct InputOptions: ParsableArguments {
             guard currentMilliamps.isFinite else {
                 throw InterphaseError(.invalidParameter, "not a finite number", parameter: "--current-mA")
             }
-            options.assumedCurrent = currentMilliamps * 1e-3
+            options.assumedCurrent = currentMilliamps * Units.milli
         }
         let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
         options.progress = { bar.update($0) }
