@@ -76,7 +76,7 @@ let package = Package(
         .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
+            dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
