@@ -34,42 +34,23 @@ public enum Quantity: String, Sendable, CaseIterable {
     case other
 
     /// The dimension values of this quantity have (`.unknown` for `.other`).
-    public var dimension: PhysicalDimension {
-        switch self {
-        case .time, .timestamp: return .time
-        case .voltage: return .voltage
-        case .current: return .current
-        case .charge: return .charge
-        case .energy: return .energy
-        case .power: return .power
-        case .temperature: return .temperature
-        case .resistance, .realImpedance, .negativeImaginaryImpedance, .impedanceModulus: return .resistance
-        case .capacitance: return .capacitance
-        case .frequency: return .frequency
-        case .impedancePhase, .angle: return .angle
-        case .ratio: return .ratio
-        case .count: return .none
-        case .other: return .unknown
-        }
-    }
+    public var dimension: PhysicalDimension { Quantity.dimensions[self] ?? .unknown }
 
     /// The quantity a unit's dimension implies when nothing else is known (a resistance unit gives
     /// `.resistance`, not an impedance component; readers that know better say so).
-    public static func implied(by unit: PhysicalUnit) -> Quantity {
-        switch unit.dimension {
-        case .time: return .time
-        case .voltage: return .voltage
-        case .current: return .current
-        case .charge: return .charge
-        case .energy: return .energy
-        case .power: return .power
-        case .temperature: return .temperature
-        case .resistance: return .resistance
-        case .capacitance: return .capacitance
-        case .frequency: return .frequency
-        case .angle: return .angle
-        case .ratio: return .ratio
-        case .none, .unknown: return .other
-        }
-    }
+    public static func implied(by unit: PhysicalUnit) -> Quantity { impliedByDimension[unit.dimension] ?? .other }
+
+    private static let dimensions: [Quantity: PhysicalDimension] = [
+        .time: .time, .timestamp: .time, .voltage: .voltage, .current: .current, .charge: .charge, .energy: .energy,
+        .power: .power, .temperature: .temperature, .resistance: .resistance, .realImpedance: .resistance,
+        .negativeImaginaryImpedance: .resistance, .impedanceModulus: .resistance, .capacitance: .capacitance,
+        .frequency: .frequency, .impedancePhase: .angle, .angle: .angle, .ratio: .ratio, .count: .none, .other: .unknown,
+    ]
+
+    /// For each dimension, the plain quantity of that dimension.
+    private static let impliedByDimension: [PhysicalDimension: Quantity] = [
+        .time: .time, .voltage: .voltage, .current: .current, .charge: .charge, .energy: .energy, .power: .power,
+        .temperature: .temperature, .resistance: .resistance, .capacitance: .capacitance, .frequency: .frequency,
+        .angle: .angle, .ratio: .ratio,
+    ]
 }

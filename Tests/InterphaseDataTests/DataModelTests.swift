@@ -105,3 +105,14 @@ import _InterphaseTestSupport
         #expect(Units.secondsPerHour * Units.milli == 3.6)
     }
 }
+
+@Suite struct QuantityTableTests {
+    /// Every quantity has a dimension, and the quantity a dimension implies has that dimension back.
+    @Test func tablesAreComplete() {
+        for quantity in Quantity.allCases where quantity != .other { #expect(quantity.dimension != .unknown, "\(quantity)") }
+        for dimension in PhysicalDimension.allCases where dimension != .none && dimension != .unknown {
+            let quantity = Quantity.implied(by: PhysicalUnit(symbol: "x", dimension: dimension))
+            #expect(quantity.dimension == dimension, "\(dimension)")
+        }
+    }
+}
