@@ -14,11 +14,9 @@ public enum CyclingFigures {
         analysis.presentation?.figures(in: analysis) ?? []
     }
 
-    /// Writes every figure as SVG and PNG into `directory`.
+    /// Writes every figure as SVG and PNG into `directory` (rendered concurrently).
     public static func write(_ analysis: CyclingAnalysis, to directory: URL) throws -> [URL] {
-        var written: [URL] = []
-        for (name, figure) in figures(for: analysis) { written += try figure.write(to: directory, name: name) }
-        return written
+        try Figure.write(figures(for: analysis), to: directory)
     }
 
     /// Voltage (mV) against time (h): the whole record (dense traces are decimated per pixel).

@@ -55,6 +55,43 @@ public struct Figure: Sendable {
         return written
     }
 
+    /// Writes each named figure in each of `formats` into `directory`, as `write(to:name:formats:)` does
+    /// for one, rendering the files on all cores at once: each file draws on one thread, and the figures
+    /// of an analysis are written after it, when the other cores are idle. Returns the written
+    /// files in the order figures × formats; if any file fails, throws the first failure in that order
+    /// (files that were written stay, each complete).
+    @discardableResult
+    public static func write(_ figures: [(String, Figure)], to directory: URL,
+                             formats: [FigureFormat] = [.svg, .png]) throws -> [URL] {
+        try OutputDirectory.create(directory)
+        let jobs = figures.flatMap { name, figure in formats.map { (name, figure, $0) } }
+        let results = JobResults(count: jobs.count)
+        Parallel.forEach(jobs.count) { k in
+            let (name, figure, format) = jobs[k]
+            results.set(k, Result { try figure.write(to: directory, name: name, formats: [format]) })
+        }
+        return try results.all().flatMap { try $0.get() }
+    }
+
+    /// The outcome of each job of a concurrent write, by job index.
+    private final class JobResults: @unchecked Sendable {
+        private let lock = NSLock()
+        private var results: [Result<[URL], any Error>?]
+
+        init(count: Int) { results = Array(repeating: nil, count: count) }
+
+        func set(_ k: Int, _ result: Result<[URL], any Error>) {
+            lock.lock(); defer { lock.unlock() }
+            results[k] = result
+        }
+
+        /// Every job's result; `Parallel.forEach` has returned, so each is set.
+        func all() -> [Result<[URL], any Error>] {
+            lock.lock(); defer { lock.unlock() }
+            return results.map { $0 ?? .success([]) }
+        }
+    }
+
     /// Renders in one format to `path`.
     public func render(_ format: FigureFormat, to path: String) throws {
         guard panels.count <= rows * columns, !panels.isEmpty else {
@@ -70,5 +107,51 @@ public struct Figure: Sendable {
                           pixelsPerPoint: dpi / 72).draw()
         }
         try canvas.finish()
+        if format == .svg { try SVGIdentifiers.normalize(path) }
+    }
+}
+
+/// Cairo names an SVG's page group and embedded images after a process-wide surface counter
+/// (`surface123`, `image45`), so the same figure's bytes depend on how many surfaces were made before
+/// it, and on their order when figures render concurrently. Renumbering those names by first appearance
+/// makes an SVG depend only on its figure.
+enum SVGIdentifiers {
+    static let families: [[UInt8]] = [Array("surface".utf8), Array("image".utf8)]
+
+    static func normalize(_ path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        let original = try [UInt8](Data(contentsOf: url))
+        let renamed = normalized(original)
+        if renamed != original { try Data(renamed).write(to: url) }
+    }
+
+    /// `"surfaceN"`, `#surfaceN"`, `#surfaceN)` (and `image`) with N replaced by 1, 2, … in order of first
+    /// appearance, per family; all other bytes unchanged.
+    static func normalized(_ svg: [UInt8]) -> [UInt8] {
+        let quote = UInt8(ascii: "\""), hash = UInt8(ascii: "#"), close = UInt8(ascii: ")")
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        var numbers = [[ArraySlice<UInt8>: Int]](repeating: [:], count: families.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(svg.count)
+        var i = 0
+        while i < svg.count {
+            let c = svg[i]
+            out.append(c)
+            i += 1
+            guard c == quote || c == hash else { continue }
+            for (f, name) in families.enumerated() where svg.count - i > name.count && svg[i..<(i + name.count)].elementsEqual(name) {
+                var end = i + name.count
+                while end < svg.count, isDigit(svg[end]) { end += 1 }
+                guard end > i + name.count, end < svg.count, svg[end] == quote || svg[end] == close else { continue }
+                let digits = svg[(i + name.count)..<end]
+                let number = numbers[f][digits] ?? (numbers[f].count + 1)
+                numbers[f][digits] = number
+                out += name
+                out += Array(String(number).utf8)
+                i = end
+                break
+            }
+        }
+        return out
     }
 }
