@@ -65,31 +65,11 @@ public struct Figure: Sendable {
                              formats: [FigureFormat] = [.svg, .png]) throws -> [URL] {
         try OutputDirectory.create(directory)
         let jobs = figures.flatMap { name, figure in formats.map { (name, figure, $0) } }
-        let results = JobResults(count: jobs.count)
-        Parallel.forEach(jobs.count) { k in
+        let results = Parallel.map(jobs.count) { k -> Result<[URL], any Error> in
             let (name, figure, format) = jobs[k]
-            results.set(k, Result { try figure.write(to: directory, name: name, formats: [format]) })
+            return Result { try figure.write(to: directory, name: name, formats: [format]) }
         }
-        return try results.all().flatMap { try $0.get() }
-    }
-
-    /// The outcome of each job of a concurrent write, by job index.
-    private final class JobResults: @unchecked Sendable {
-        private let lock = NSLock()
-        private var results: [Result<[URL], any Error>?]
-
-        init(count: Int) { results = Array(repeating: nil, count: count) }
-
-        func set(_ k: Int, _ result: Result<[URL], any Error>) {
-            lock.lock(); defer { lock.unlock() }
-            results[k] = result
-        }
-
-        /// Every job's result; `Parallel.forEach` has returned, so each is set.
-        func all() -> [Result<[URL], any Error>] {
-            lock.lock(); defer { lock.unlock() }
-            return results.map { $0 ?? .success([]) }
-        }
+        return try results.flatMap { try $0.get() }
     }
 
     /// Renders in one format to `path`.
