@@ -26,7 +26,7 @@ let package = Package(
         // Foundations: errors, tables, parallel loops, unit constants; numerics (LAPACK).
         .target(name: "InterphaseCore"),
         .target(name: "InterphaseNumerics", dependencies: ["InterphaseCore", "CLapack"]),
-        .target(name: "InterphasePlot", dependencies: ["InterphaseCore", "CCairo"]),
+        .target(name: "InterphasePlot", dependencies: ["InterphaseCore", "CCairo", "CSystemZlib"]),
 
         // The data model (no C library): recordings, provenance, quantities and units.
         .target(name: "InterphaseData", dependencies: ["InterphaseCore"]),

@@ -2,18 +2,48 @@ import InterphaseData
 import Electroanalysis
 import Foundation
 import InterphaseCore
+import InterphasePlot
 
 /// Files written by `interphase cycling --out DIR`: summary.json, cycles.csv, dqdv.csv (full cells) and
 /// the figures of `CyclingFigures`.
 public enum CyclingFiles {
+    /// One file to produce.
+    private enum Job: Sendable {
+        case figure(name: String, figure: Figure, format: FigureFormat)
+        case cycles, dqdv, summary
+    }
+
+    /// Writes the files into `directory` (created): every figure file, the tables and the summary are
+    /// independent jobs spread over the cores (the summary and the dense figures first, so the cores
+    /// finish together); each file is written atomically, and summary.json last, so its presence marks
+    /// a complete output directory.
     public static func write(_ analysis: CyclingAnalysis, to directory: URL) throws {
         try OutputDirectory.create(directory)
-        try AtomicFile.write(analysis.cycleTable.renderedCSV(), to: directory.appendingPathComponent("cycles.csv"))
-        if let dqdv = analysis.dqdvTable {
-            try AtomicFile.write(dqdv.renderedCSV(), to: directory.appendingPathComponent("dqdv.csv"))
+        let cycles = analysis.cycleResults
+        let dqdv = analysis.dqdvTable
+        let figures: [Job] = CyclingFigures.figures(for: analysis).flatMap { name, figure in
+            [FigureFormat.svg, .png].map { Job.figure(name: name, figure: figure, format: $0) }
         }
-        _ = try CyclingFigures.write(analysis, to: directory)
-        // summary.json last: its presence marks a complete output directory.
-        try AtomicFile.write(analysis.summaryJSON.rendered() + "\n", to: directory.appendingPathComponent("summary.json"))
+        let jobs: [Job] = [.summary] + figures + [.cycles] + (dqdv == nil ? [] : [.dqdv])
+        let results = Parallel.map(jobs.count) { k -> Result<Data?, any Error> in
+            Result {
+                switch jobs[k] {
+                case let .figure(name, figure, format):
+                    try figure.write(to: directory, name: name, formats: [format])
+                    return nil
+                case .cycles:
+                    try AtomicFile.write(Data(cycles.renderedCSV()), to: directory.appendingPathComponent("cycles.csv"))
+                    return nil
+                case .dqdv:
+                    try AtomicFile.write(dqdv?.renderedCSV() ?? "", to: directory.appendingPathComponent("dqdv.csv"))
+                    return nil
+                case .summary:
+                    return Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true))
+                }
+            }
+        }
+        var summary: Data?
+        for result in results { if let data = try result.get() { summary = data } }
+        if let summary { try AtomicFile.write(summary, to: directory.appendingPathComponent("summary.json")) }
     }
 }

@@ -6,7 +6,10 @@ import InterphaseCore
 /// `summary.json` and `cycles.csv` of a cycling analysis. Keys carry units (`_mV`, `_mAh_g`, `_pct`, `_h`);
 /// quantities are converted from SI here and only here.
 extension CyclingAnalysis {
-    public var summaryJSON: JSONValue {
+    public var summaryJSON: JSONValue { summaryJSON(cycles: cycleResults) }
+
+    /// `summary.json` with the per-cycle rows of `cycles` (the table already computed for cycles.csv).
+    public func summaryJSON(cycles: ResultTable) -> JSONValue {
         let m = recording.metadata
         var top: [(String, JSONValue)] = [
             ("cell_type", .string(cellType.rawValue)),
@@ -16,8 +19,7 @@ extension CyclingAnalysis {
             ("electrode_area_cm2", .number(area.map { $0 * Units.squareCentimetresPerSquareMetre })),
             ("active_mass_mg", .number(mass.map { $0 * Units.milligramsPerKilogram })),
         ]
-        let rows = cycleResults.jsonRows()
-        top.append(("cycles", .array(rows)))
+        top.append(("cycles", .table(cycles)))
         top.append(("summary", summaryObject))
         top.append(("warnings", .array(warnings.map { .string($0) })))
         return .object(top)

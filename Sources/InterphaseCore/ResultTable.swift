@@ -1,7 +1,7 @@
 /// A table of computed values, kept as values: the same table renders as CSV or text with each column's
 /// decimals (`textTable`) and as JSON rows at full precision (`jsonRows`), so JSON never parses the
 /// formatted strings back into numbers.
-public struct ResultTable: Sendable {
+public struct ResultTable: Sendable, Equatable {
     /// One cell: an integer (indices, counts), a number (nil, NaN or ±∞ = no value), or text.
     public enum Cell: Sendable, Equatable {
         case integer(Int)
@@ -47,6 +47,30 @@ public struct ResultTable: Sendable {
                 }
             }
         })
+    }
+
+    /// RFC 4180 CSV of `textTable()`, written straight into bytes (no string per cell): the same text as
+    /// `textTable().renderedCSV()`.
+    public func renderedCSV() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity((rows.count + 1) * columns.count * 10)
+        for (k, name) in header.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(contentsOf: TextTable.csvField(name).utf8)
+        }
+        out.append(UInt8(ascii: "\n"))
+        for row in rows {
+            for (k, cell) in row.enumerated() {
+                if k > 0 { out.append(UInt8(ascii: ",")) }
+                switch cell {
+                case let .integer(value): out.append(contentsOf: String(value).utf8)
+                case let .number(value): appendFormatted(value, decimals: columns[k].decimals, to: &out)
+                case let .text(value): out.append(contentsOf: TextTable.csvField(value).utf8)
+                }
+            }
+            out.append(UInt8(ascii: "\n"))
+        }
+        return out
     }
 
     /// One JSON object per row, keys in column order; numbers at full precision, no value as null.

@@ -68,7 +68,14 @@ public struct TextTable: Sendable {
 /// half-to-even and written digit by digit — `String(format:)` was the largest cost of writing a 12,500-cycle
 /// table; others go through `String(format:)`.
 public func formatNumber(_ value: Double?, decimals: Int) -> String {
-    guard let value, value.isFinite else { return "" }
+    var bytes: [UInt8] = []
+    appendFormatted(value, decimals: decimals, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+/// `formatNumber` written onto the end of `out` (tables of many numbers, without a string per cell).
+func appendFormatted(_ value: Double?, decimals: Int, to out: inout [UInt8]) {
+    guard let value, value.isFinite else { return }
     var scale = 1.0
     for _ in 0..<max(decimals, 0) { scale *= 10 }
     // value·10^d = product + error exactly (fused multiply-add); the product's rounding can differ from the
@@ -79,9 +86,12 @@ public func formatNumber(_ value: Double?, decimals: Int) -> String {
     if abs(product - product.rounded(.towardZero)) == 0.5 && error != 0 {
         scaled = error > 0 ? product.rounded(.up) : product.rounded(.down)
     }
-    guard decimals >= 0, decimals <= 15, abs(scaled) < 9.0e15 else { return String(format: "%.\(decimals)f", value) }
+    guard decimals >= 0, decimals <= 15, abs(scaled) < 9.0e15 else {
+        out.append(contentsOf: String(format: "%.\(decimals)f", value).utf8)
+        return
+    }
     // Digits written right to left into a stack buffer (|scaled| < 9·10¹⁵: at most 16 digits, a point, a sign).
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
         var magnitude = UInt64(abs(scaled))
         var position = buffer.count
         var written = 0
@@ -93,6 +103,6 @@ public func formatNumber(_ value: Double?, decimals: Int) -> String {
             if written == decimals { position -= 1; buffer[position] = 0x2E }
         } while magnitude > 0 || written <= decimals
         if scaled < 0 { position -= 1; buffer[position] = 0x2D }
-        return String(decoding: UnsafeBufferPointer(rebasing: buffer[position...]), as: UTF8.self)
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position...]))
     }
 }

@@ -42,12 +42,26 @@ final class CairoCanvas {
         cairo_surface_destroy(surface)
     }
 
-    /// Flushes vector output or writes the PNG; throws on cairo errors.
-    func finish() throws {
+    /// Flushes vector output or writes the PNG (`PNGEncoder`, at `pixelsPerInch`); throws on cairo
+    /// errors.
+    func finish(pixelsPerInch: Double = 72) throws {
         if output == .png, let path {
-            let status = cairo_surface_write_to_png(surface, path)
+            cairo_surface_flush(surface)
+            let status = cairo_surface_status(surface)
             if status != CAIRO_STATUS_SUCCESS {
-                throw InterphaseError(.output, "cairo cannot write PNG: \(String(cString: cairo_status_to_string(status)))", file: path)
+                throw InterphaseError(.output, "cairo cannot draw the PNG: \(String(cString: cairo_status_to_string(status)))", file: path)
+            }
+            let width = Int(cairo_image_surface_get_width(surface)), height = Int(cairo_image_surface_get_height(surface))
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            guard let data = cairo_image_surface_get_data(surface) else {
+                throw InterphaseError(.output, "cairo: the PNG surface has no pixels", file: path)
+            }
+            let pixels = UnsafeBufferPointer(start: UnsafePointer(data), count: stride * height)
+            let png = try PNGEncoder.encode(argb32: pixels, width: width, height: height, stride: stride, pixelsPerInch: pixelsPerInch)
+            do {
+                try Data(png).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw InterphaseError(.output, "cannot write PNG: \(error.localizedDescription)", file: path)
             }
         } else {
             cairo_surface_finish(surface)
@@ -188,5 +202,24 @@ final class CairoCanvas {
         cairo_show_text(context, text)
         cairo_new_path(context)
         restore()
+    }
+}
+
+extension CairoCanvas {
+    /// Reads a PNG with cairo (libpng) into ARGB32 words, premultiplied, row by row; nil when it cannot.
+    /// For tests of our own PNG writer against an independent decoder.
+    static func readPNG(_ path: String) -> (width: Int, height: Int, pixels: [UInt32])? {
+        guard let image = cairo_image_surface_create_from_png(path) else { return nil }
+        defer { cairo_surface_destroy(image) }
+        guard cairo_surface_status(image) == CAIRO_STATUS_SUCCESS, let data = cairo_image_surface_get_data(image) else { return nil }
+        let width = Int(cairo_image_surface_get_width(image)), height = Int(cairo_image_surface_get_height(image))
+        let stride = Int(cairo_image_surface_get_stride(image))
+        var pixels: [UInt32] = []
+        pixels.reserveCapacity(width * height)
+        let words = UnsafeRawPointer(data)
+        for y in 0..<height {
+            for x in 0..<width { pixels.append(words.load(fromByteOffset: y * stride + 4 * x, as: UInt32.self)) }
+        }
+        return (width, height, pixels)
     }
 }

@@ -86,7 +86,7 @@ public struct Figure: Sendable {
             PanelRenderer(panel: layout.resolved[index], box: layout.boxes[index], style: style, canvas: canvas,
                           pixelsPerPoint: dpi / 72).draw()
         }
-        try canvas.finish()
+        try canvas.finish(pixelsPerInch: dpi)
         if format == .svg { try SVGIdentifiers.normalize(path) }
     }
 }

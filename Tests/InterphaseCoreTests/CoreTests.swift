@@ -125,3 +125,29 @@ import _InterphaseTestSupport
         #expect(expectInterphaseError(.emptyInput) { throw InterphaseError(.emptyInput, "nothing") }?.message == "nothing")
     }
 }
+
+@Suite struct ResultTableTests {
+    /// The same table as values: text with each column's decimals, CSV bytes equal to the text table's
+    /// CSV, JSON at full precision with no value as null.
+    @Test func oneTableThreeRenderings() throws {
+        var table = ResultTable(columns: [.init("index"), .init("q_mAh", decimals: 3), .init("note")])
+        table.append([.integer(1), .number(1.0 / 3), .text("a, b")])
+        table.append([.integer(2), .number(nil), .text("x")])
+        table.append([.integer(3), .number(-0.0004), .text("y")])
+        let text = table.textTable()
+        #expect(text.rows[0] == ["1", "0.333", "a, b"])
+        #expect(text.rows[1][1] == "")
+        #expect(text.rows[2][1] == "0.000" || text.rows[2][1] == "-0.000")
+        #expect(String(decoding: table.renderedCSV(), as: UTF8.self) == text.renderedCSV())
+        let rows = table.jsonRows()
+        #expect(rows[0]["q_mAh"]?.doubleValue == 1.0 / 3)
+        #expect(rows[1]["q_mAh"] == .null)
+        #expect(rows[0]["index"] == .integer(1))
+        // Kept as a table inside a document, it renders exactly as the array of its row objects.
+        let direct = JSONValue.object([("cycles", .table(table)), ("n", .integer(3))])
+        let expanded = JSONValue.object([("cycles", .array(rows)), ("n", .integer(3))])
+        #expect(direct.rendered() == expanded.rendered())
+        #expect(direct == expanded)
+        #expect(JSONValue.table(ResultTable(columns: [.init("x")])).rendered() == "[]")
+    }
+}
