@@ -96,6 +96,10 @@ for n in "${SIZES[@]}"; do
     say "tables: $("$PY" "$HERE/compare_tables.py" "$WORK/table_ip_$label.csv" "$WORK/table_pd_$label.csv" | tail -1)"
     say "peak RSS: interphase ${rss_ip} MiB, pandas ${rss_pd} MiB; column bytes ${colmib} MiB ($rows x 8 B x $ncols)"
     say "RSS / column bytes: interphase ${ratio_ip} (goal <= 2), pandas ${ratio_pd}"
+    # What --out adds (figures as SVG + PNG, cycles.csv, dqdv.csv, summary.json) to the same run.
+    read -r o_plain o_out o_ratio o_min o_max <<< "$("$PY" "$HERE/interleaved.py" "$PAIRS" \
+        "$IP cycling $f --cell full --format csv --quiet" "$IP cycling $f --cell full --format csv --quiet --out $WORK/out_$label")"
+    say "--out (figures + files), interleaved: ${o_plain} s without, ${o_out} s with -> with/without per pair: median ${o_ratio} (range ${o_min}-${o_max}; goal for the figures <= 1.10)"
     say ""
     SUMMARY+=("$(printf '%-22s %10s %10s %8sx %11s %11s %11s %8s' "CSV $label cycling" "$t_ip" "$t_pd" "$speed" "$rss_ip" "$rss_pd" "$colmib" "$ratio_ip")")
     SUMMARY+=("$(printf '%-22s %10s %10s %8sx %11s %11s %11s %8s' "  interleaved medians" "$p_ip" "$p_pd" "$p_ratio" "-" "-" "-" "-")")
