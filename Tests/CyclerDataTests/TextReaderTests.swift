@@ -228,6 +228,11 @@ import _InterphaseTestSupport
                 let aux = try #require(rec.auxiliary.first { $0.name == name }, "auxiliary \(name)")
                 Self.each(ref, name) { i, v in #expect(isClose(aux.values[i], v, rel: Self.textRel), "\(name) row \(i)") }
             }
+            // The impedance columns are found by meaning, as an impedance reader takes them.
+            #expect(rec.auxiliary.first(measuring: .frequency)?.name == "freq/Hz")
+            #expect(rec.auxiliary.first(measuring: .realImpedance)?.name == "Re(Z)/Ohm")
+            #expect(rec.auxiliary.first(measuring: .negativeImaginaryImpedance)?.name == "-Im(Z)/Ohm")
+            #expect(rec.auxiliary.first(measuring: .impedancePhase)?.unit.dimension == .angle)
         }
         // Every column pandas sees is either used (time, voltage, current, cycle, mode) or kept as an
         // auxiliary column under its EC-Lab name (pandas renames a duplicate `<I>/mA` to `<I>/mA.1`).
