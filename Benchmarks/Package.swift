@@ -12,6 +12,10 @@ let package = Package(
             name: "mpr-bench",
             dependencies: [.product(name: "Interphase", package: "Interphase")],
             path: "Sources/mpr-bench"),
+        .executableTarget(
+            name: "figure-bench",
+            dependencies: [.product(name: "Interphase", package: "Interphase")],
+            path: "Sources/figure-bench"),
     ],
     swiftLanguageModes: [.v5]
 )
