@@ -18,17 +18,21 @@ public enum StoredArchives {
         for i in 0..<bytes { d.append(UInt8(truncatingIfNeeded: v >> (8 * UInt32(i)))) }
     }
 
-    /// A zip archive whose entries are stored.
-    public static func zip(_ files: [(String, Data)]) -> Data {
+    /// A zip archive whose entries are stored — or, with `deflate`, deflated in stored blocks (method 8,
+    /// as zlib would read them). `declaredSizes` overrides an entry's uncompressed-size fields, to make
+    /// the damaged archives whose members inflate past what they declare.
+    public static func zip(_ files: [(String, Data)], deflate: Bool = false, declaredSizes: [String: Int] = [:]) -> Data {
         var out = Data(), central = Data()
         for (name, content) in files {
-            let offset = UInt32(out.count), crc = crc32(content), size = UInt32(content.count), nameBytes = Data(name.utf8)
-            le(0x0403_4B50, 4, into: &out); le(20, 2, into: &out); le(0, 2, into: &out); le(0, 2, into: &out)
-            le(0, 2, into: &out); le(0x21, 2, into: &out); le(crc, 4, into: &out); le(size, 4, into: &out); le(size, 4, into: &out)
-            le(UInt32(nameBytes.count), 2, into: &out); le(0, 2, into: &out); out += nameBytes; out += content
+            let payload = deflate ? storedDeflate(content) : content
+            let offset = UInt32(out.count), crc = crc32(content), nameBytes = Data(name.utf8)
+            let size = UInt32(declaredSizes[name] ?? content.count), packed = UInt32(payload.count), method: UInt32 = deflate ? 8 : 0
+            le(0x0403_4B50, 4, into: &out); le(20, 2, into: &out); le(0, 2, into: &out); le(method, 2, into: &out)
+            le(0, 2, into: &out); le(0x21, 2, into: &out); le(crc, 4, into: &out); le(packed, 4, into: &out); le(size, 4, into: &out)
+            le(UInt32(nameBytes.count), 2, into: &out); le(0, 2, into: &out); out += nameBytes; out += payload
             le(0x0201_4B50, 4, into: &central); le(20, 2, into: &central); le(20, 2, into: &central); le(0, 2, into: &central)
-            le(0, 2, into: &central); le(0, 2, into: &central); le(0x21, 2, into: &central); le(crc, 4, into: &central)
-            le(size, 4, into: &central); le(size, 4, into: &central); le(UInt32(nameBytes.count), 2, into: &central)
+            le(method, 2, into: &central); le(0, 2, into: &central); le(0x21, 2, into: &central); le(crc, 4, into: &central)
+            le(packed, 4, into: &central); le(size, 4, into: &central); le(UInt32(nameBytes.count), 2, into: &central)
             for _ in 0..<4 { le(0, 2, into: &central) }
             le(0, 4, into: &central); le(offset, 4, into: &central); central += nameBytes
         }
@@ -43,6 +47,15 @@ public enum StoredArchives {
     /// One gzip member holding `content` in stored deflate blocks (at most 65,535 bytes each).
     public static func gzipMember(_ content: Data) -> Data {
         var out = Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0xFF])
+        out += storedDeflate(content)
+        le(crc32(content), 4, into: &out)
+        le(UInt32(truncatingIfNeeded: content.count), 4, into: &out)
+        return out
+    }
+
+    /// A raw deflate stream (RFC 1951) of stored blocks holding `content`.
+    public static func storedDeflate(_ content: Data) -> Data {
+        var out = Data()
         var offset = content.startIndex
         repeat {
             let length = min(65_535, content.endIndex - offset)
@@ -53,8 +66,6 @@ public enum StoredArchives {
             out += content[offset..<(offset + length)]
             offset += length
         } while offset < content.endIndex
-        le(crc32(content), 4, into: &out)
-        le(UInt32(truncatingIfNeeded: content.count), 4, into: &out)
         return out
     }
 }

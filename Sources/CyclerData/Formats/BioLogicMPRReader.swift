@@ -470,6 +470,6 @@ public enum BioLogicMPRReader: CyclerFileReader {
               p + 1 + Int(length) <= limit, let raw = try? reader.slice(at: p + 1, count: Int(length)),
               raw.allSatisfy({ $0 >= 0x20 || $0 == 0x0D || $0 == 0x0A || $0 == 0x09 })
         else { return nil }
-        return String(decoding: raw.map { UInt16($0) }, as: UTF16.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return Latin1.string(raw).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

@@ -19,7 +19,7 @@ public enum BioLogicMPTReader: CyclerFileReader {
 
     public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
         let head = [UInt8](try InstrumentFile.head(of: url, bytes: 4096))
-        let text = String(decoding: head.map { UInt16($0) }, as: UTF16.self)
+        let text = Latin1.string(head)
         let lines = DelimitedText.lines(text)
         guard lines.count > 1, let range = lines[1].range(of: #"\d+"#, options: .regularExpression),
               lines[1].lowercased().contains("header"), let count = Int(lines[1][range]), count >= 1 else {

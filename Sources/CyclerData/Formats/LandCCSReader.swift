@@ -209,7 +209,7 @@ public enum LandCCSReader: CyclerFileReader {
             let bytes = Array(raw.prefix { $0 != 0 })
             // LAND writes GB18030; ASCII and UTF-8 names decode as such, anything else falls back to Latin-1.
             let decoded = String(validating: bytes, as: UTF8.self)
-                ?? String(decoding: bytes.map { UInt16($0) }, as: UTF16.self)
+                ?? Latin1.string(bytes)
             return decoded.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let group = text(0x10, 64)

@@ -67,7 +67,7 @@ public enum MaccorTextReader: CyclerFileReader {
               layout.headers[timeIndex].unit == nil,
               let clockIndex = layout.headers.firstIndex(where: { $0.key == "dpttime" }) else { return nil }
         let head = try InstrumentFile.head(of: url, bytes: 256 * 1024)
-        let lines = DelimitedText.lines(String(decoding: head.map { UInt16($0) }, as: UTF16.self))
+        let lines = DelimitedText.lines(Latin1.string(head))
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")

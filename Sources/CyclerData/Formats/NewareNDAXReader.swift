@@ -256,7 +256,7 @@ enum NewareXML {
     /// declaration is replaced by ISO-8859-1 (the attributes we use are ASCII). Unparsable XML gives [].
     static func parse(_ data: Data) -> [Element] {
         if let elements = run(data) { return elements }
-        let text = String(decoding: data.map { UInt16($0) }, as: UTF16.self)
+        let text = Latin1.string(data)
             .replacingOccurrences(of: "encoding=\"GB2312\"", with: "encoding=\"ISO-8859-1\"", options: .caseInsensitive)
         let latin1 = Data(text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) })
         return run(latin1) ?? []

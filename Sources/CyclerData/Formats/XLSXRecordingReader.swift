@@ -21,8 +21,10 @@ public enum XLSXRecordingReader: CyclerFileReader {
         var dataSheets: [(XLSXWorkbook.Sheet, [[String?]], Int)] = []
         var header: [String]?
         var info: [[String?]] = []
+        var cutShort: [String] = []
         for sheet in workbook.sheets {
-            let rows = try workbook.rows(of: sheet)
+            let (rows, complete) = try workbook.read(sheet)
+            if !complete { cutShort.append("sheet '\(sheet.name)' ends before its closing tag (file cut short?): its first \(rows.count) rows were read") }
             guard let headerRow = rows.firstIndex(where: { row in
                 let fields = row.map { ColumnHeader($0 ?? "") }
                 let roles = Set(fields.compactMap(ColumnAliases.role))
@@ -57,6 +59,7 @@ public enum XLSXRecordingReader: CyclerFileReader {
             resolved = .spreadsheet
         }
         var metadata = RecordingMetadata(format: resolved, sourceFile: url.path)
+        metadata.warnings += cutShort
         metadata.instrument = resolved == .arbinXLSX ? "Arbin" : resolved == .landXLSX ? "LAND" : nil
         if let first = dataSheets.first?.0.name, resolved == .arbinXLSX, first.hasPrefix("Channel_") {
             metadata.channel = first.split(separator: "_").dropFirst().first.map(String.init)

@@ -18,7 +18,7 @@ public struct ZipArchive {
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw InterphaseError(.malformed, "zip archive cannot be opened: \(error)", file: url.path, expected: expected)
+            throw InterphaseError(.malformed, "zip archive cannot be opened: \(ZipArchive.describe(error))", file: url.path, expected: expected)
         }
         var entries: [String: Entry] = [:]
         var names: [String] = []
@@ -33,16 +33,52 @@ public struct ZipArchive {
     /// Whether the archive has a member at `name`.
     public func contains(_ name: String) -> Bool { entries[name] != nil }
 
-    /// The inflated content of member `name`, or nil when there is none.
-    /// - Throws: `malformed` when the member cannot be inflated or its checksum is wrong.
-    public func data(_ name: String) throws -> Data? {
+    /// Members larger than this once inflated are refused: no instrument writes one (a 10-million-row
+    /// Neware `data.ndc` is about 0.6 GiB), and a damaged size field must not make us inflate without end.
+    public static let maximumMemberSize: Int64 = 2 << 30
+
+    /// The inflated content of member `name`, or nil when there is none. Inflation stops as soon as the
+    /// content outgrows the size the archive declares for the member (or `maximumMemberSize`), so a
+    /// damaged or hostile entry ends with an error rather than gigabytes of memory.
+    /// - Throws: `malformed` when the member cannot be inflated, its checksum is wrong, or it inflates
+    ///   past its declared size.
+    public func data(_ name: String, limit: Int64 = ZipArchive.maximumMemberSize) throws -> Data? {
         guard let entry = entries[name] else { return nil }
+        let declared = Int64(entry.uncompressedSize)
+        guard declared <= limit else {
+            throw InterphaseError(.malformed, "\(name) declares \(declared) bytes once inflated, more than such a member holds",
+                                  file: path, expected: "at most \(limit) bytes")
+        }
         var data = Data()
+        data.reserveCapacity(Int(declared))
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard Int64(data.count + chunk.count) <= declared else { throw ZipArchive.Overflow() }
+                data.append(chunk)
+            }
+        } catch is ZipArchive.Overflow {
+            throw InterphaseError(.malformed, "\(name) inflates to more than the \(declared) bytes the archive declares for it",
+                                  file: path, expected: "a member whose content matches its size field")
         } catch {
-            throw InterphaseError(.malformed, "cannot extract \(name) from the archive: \(error)", file: path)
+            throw InterphaseError(.malformed, "cannot extract \(name) from the archive: \(ZipArchive.describe(error))", file: path)
         }
         return data
+    }
+
+    private struct Overflow: Error {}
+
+    /// ZIPFoundation's error cases in words (`missingEndOfCentralDirectoryRecord` → what is wrong).
+    static func describe(_ error: any Error) -> String {
+        let raw = "\(error)"
+        let known: [(String, String)] = [
+            ("missingEndOfCentralDirectoryRecord", "the archive's end record is missing (file cut short or not a zip)"),
+            ("invalidCentralDirectory", "the archive's table of contents is damaged"),
+            ("invalidCRC32", "the member's checksum does not match its content (damaged data)"),
+            ("checksum", "the member's checksum does not match its content (damaged data)"),
+            ("invalidEntryPath", "a member's name is damaged"),
+            ("unreadableArchive", "the file cannot be read as a zip archive"),
+            ("invalidLocalHeader", "a member's header is damaged"),
+        ]
+        return known.first { raw.contains($0.0) }?.1 ?? raw
     }
 }

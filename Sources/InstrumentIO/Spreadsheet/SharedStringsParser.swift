@@ -16,8 +16,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = delegate
         guard parser.parse() else {
-            throw InterphaseError(.malformed, "sharedStrings.xml is malformed: \(parser.parserError.map { "\($0)" } ?? "unknown error")",
-                                  line: parser.lineNumber)
+            throw XMLDamage.error(parser, part: "sharedStrings.xml")
         }
         return delegate.strings
     }

@@ -19,6 +19,17 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var cellStyle = -1
     private var text = ""
     private var collecting = false
+    /// Why parsing was stopped early: a cell or row reference outside what a worksheet can hold.
+    private(set) var failure: (message: String, expected: String)?
+    /// Whether `</sheetData>` was reached: a worksheet cut short parses without an XML error (the parser
+    /// takes the end of the data as the end of the document), so completeness is checked here.
+    private(set) var reachedEnd = false
+
+    /// The largest row and column a worksheet holds (Excel 2007 onwards, ECMA-376 §18.3.1.73: 1,048,576
+    /// rows, 16,384 columns, `XFD`). References beyond them are damage, not data, and would otherwise pad
+    /// the row with billions of empty cells.
+    static let maximumRows = 1_048_576
+    static let maximumColumns = 16_384
 
     init(sharedStrings: [String], dateStyles: Set<Int>, maxRows: Int) {
         self.sharedStrings = sharedStrings
@@ -32,14 +43,23 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "row":
             row = []
             column = 0
-            if let r = attributeDict["r"].flatMap(Int.init) {
+            if let text = attributeDict["r"] {
+                guard let r = Int(text), r >= 1, r <= SheetParser.maximumRows else {
+                    return stop(parser, "row number '\(text)' is outside a worksheet", expected: "rows 1 to \(SheetParser.maximumRows)")
+                }
                 // Empty rows are omitted from the XML; keep row numbers aligned.
                 while rows.count < r - 1 { rows.append([]) }
             }
         case "c":
             cellType = attributeDict["t"] ?? "n"
             cellStyle = attributeDict["s"].flatMap(Int.init) ?? -1
-            if let reference = attributeDict["r"] { column = SheetParser.columnIndex(reference) }
+            if let reference = attributeDict["r"] {
+                guard let index = SheetParser.columnIndex(reference) else {
+                    return stop(parser, "cell reference '\(reference.prefix(40))' is outside a worksheet",
+                                expected: "columns A to XFD (\(SheetParser.maximumColumns))")
+                }
+                column = index
+            }
             text = ""
         case "v", "t":
             collecting = true
@@ -69,16 +89,25 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "row":
             rows.append(row)
             if rows.count >= maxRows { parser.abortParsing() }
+        case "sheetData":
+            reachedEnd = true
         default: break
         }
     }
 
-    /// "AB12" → 27 (0-based column).
-    static func columnIndex(_ reference: String) -> Int {
+    private func stop(_ parser: XMLParser, _ message: String, expected: String) {
+        failure = (message, expected)
+        parser.abortParsing()
+    }
+
+    /// "AB12" → 27 (0-based column); nil beyond column XFD (more than three letters cannot be a column,
+    /// and the running value would overflow long before a reference of 14 letters ends).
+    static func columnIndex(_ reference: String) -> Int? {
         var index = 0
         for scalar in reference.unicodeScalars {
             guard scalar.value >= 65 && scalar.value <= 90 else { break }
             index = index * 26 + Int(scalar.value - 64)
+            if index > maximumColumns { return nil }
         }
         return max(index - 1, 0)
     }

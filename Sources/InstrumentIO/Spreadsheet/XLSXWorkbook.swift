@@ -81,17 +81,25 @@ public struct XLSXWorkbook {
     }
 
     /// The sheet's cells as rows of text (nil = empty cell), and which cells are dates.
-    public func rows(of sheet: Sheet, maxRows: Int = .max) throws -> [[String?]] {
+    public func rows(of sheet: Sheet, maxRows: Int = .max) throws -> [[String?]] { try read(sheet, maxRows: maxRows).rows }
+
+    /// A sheet's cells as rows of text (nil = empty cell), and whether the sheet was complete: a worksheet
+    /// cut short (a file copied in part) gives the rows before the cut with `isComplete` false.
+    public func read(_ sheet: Sheet, maxRows: Int = .max) throws -> (rows: [[String?]], isComplete: Bool) {
         let data = try XLSXWorkbook.entry(archive, sheet.path, file: url.path)
         let parser = SheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, maxRows: maxRows)
         parser.durationStyles = durationStyles
         let xml = XMLParser(data: data)
         xml.delegate = parser
-        if !xml.parse(), parser.rows.count < maxRows {
-            throw InterphaseError(.malformed, "worksheet XML is malformed: \(xml.parserError.map { "\($0)" } ?? "unknown error")",
-                                  file: url.path, line: xml.lineNumber, column: sheet.name)
+        let parsed = xml.parse()
+        if let failure = parser.failure {
+            throw InterphaseError(.malformed, "sheet '\(sheet.name)': \(failure.message)", file: url.path, line: xml.lineNumber,
+                                  expected: failure.expected)
         }
-        return parser.rows
+        if !parsed, parser.rows.count < maxRows {
+            throw XMLDamage.error(xml, part: "the worksheet XML of sheet '\(sheet.name)'", file: url.path)
+        }
+        return (parser.rows, parser.reachedEnd || parser.rows.count >= maxRows)
     }
 
     static func dateStyles(_ data: Data) throws -> Set<Int> { try numberFormatStyles(data).dates }

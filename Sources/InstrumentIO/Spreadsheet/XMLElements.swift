@@ -22,8 +22,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.delegate = collector
         guard parser.parse() || data.isEmpty else {
-            throw InterphaseError(.malformed, "workbook XML is malformed: \(parser.parserError.map { "\($0)" } ?? "unknown error")",
-                                  line: parser.lineNumber)
+            throw XMLDamage.error(parser, part: "the workbook XML")
         }
         return collector.found
     }
