@@ -18,13 +18,13 @@ final class AccessDatabase {
 
     init(path: String) throws {
         self.path = path
-        handle = try AccessDatabase.open(path)
-        tableNames = AccessDatabase.userTables(handle)
+        handle = try AccessDatabase.quietly { try AccessDatabase.open(path) }
+        tableNames = AccessDatabase.quietly { AccessDatabase.userTables(handle) }
     }
 
-    deinit { AccessDatabase.close(handle) }
+    deinit { AccessDatabase.quietly { AccessDatabase.close(handle) } }
 
     func readTable(_ name: String) throws -> Table {
-        try AccessDatabase.read(handle, table: name, file: path)
+        try AccessDatabase.quietly { try AccessDatabase.read(handle, table: name, file: path) }
     }
 }
