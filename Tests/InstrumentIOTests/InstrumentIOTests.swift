@@ -131,3 +131,21 @@ private enum Toy {
         #expect(error?.message == "no frequency")
     }
 }
+
+@Suite struct ColumnHeaderTests {
+    /// Units in parentheses, brackets, after the last slash (EC-Lab names may hold a slash themselves),
+    /// or after a final underscore; `dV/dt` is a name.
+    @Test func unitsAreSplitOff() {
+        let cases: [(String, String, String?)] = [
+            ("Current(mA)", "Current", "mA"), ("Voltage [V]", "Voltage ", "V"), ("I/mA", "I", "mA"),
+            ("Q charge/discharge/mA.h", "Q charge/discharge", "mA.h"), ("control/V/mA", "control", "V/mA"),
+            ("-Im(Z)/Ohm", "-Im(Z)", "Ohm"), ("current_A", "current", "A"), ("Test_Time", "Test_Time", nil),
+            ("dV/dt", "dV/dt", nil), ("dV/dt(V/s)", "dV/dt", "V/s"),
+        ]
+        for (raw, base, unit) in cases {
+            let header = ColumnHeader(raw)
+            #expect(header.base == base, "\(raw)")
+            #expect(header.unit == unit, "\(raw)")
+        }
+    }
+}

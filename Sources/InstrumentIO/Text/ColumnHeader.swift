@@ -1,7 +1,8 @@
 import Foundation
 
-/// A header split into a base name and a unit: `Current(mA)`, `Current [A]`, `I/mA`, `Test_Time(s)`, and
-/// snake-case names ending in a unit, `current_A`, `charge_capacity_mAh` (Interphase's own CSV).
+/// A header split into a base name and a unit: `Current(mA)`, `Current [A]`, `I/mA`, `Q charge/discharge/mA.h`,
+/// `Test_Time(s)`, and snake-case names ending in a unit, `current_A`, `charge_capacity_mAh` (Interphase's
+/// own CSV).
 public struct ColumnHeader: Sendable {
     /// Units recognised after a final underscore (others, e.g. `Test_Time`, stay part of the name).
     public static let suffixUnits: Set<String> = ["s", "ms", "min", "h", "V", "mV", "A", "mA", "uA", "µA", "nA", "Ah", "mAh", "uAh",
@@ -21,7 +22,13 @@ public struct ColumnHeader: Sendable {
         if name.hasSuffix(")") || name.hasSuffix("]"), let open = name.lastIndex(where: { $0 == "(" || $0 == "[" }) {
             unit = String(name[name.index(after: open)..<name.index(before: name.endIndex)]).trimmingCharacters(in: .whitespaces)
             name = String(name[..<open])
-        } else if let slash = name.firstIndex(of: "/"), !name.hasPrefix("dV/dt"), !name.lowercased().hasPrefix("dv/dt") {
+        } else if name.hasSuffix("/V/mA") {
+            // EC-Lab's `control/V/mA`: a set point in V or mA depending on the mode.
+            unit = "V/mA"
+            name = String(name.dropLast(5))
+        } else if let slash = name.lastIndex(of: "/"), !name.hasPrefix("dV/dt"), !name.lowercased().hasPrefix("dv/dt") {
+            // The unit follows the last slash: EC-Lab names may hold one themselves
+            // (`Q charge/discharge/mA.h` is a charge in mA·h).
             unit = String(name[name.index(after: slash)...])
             name = String(name[..<slash])
         } else if let underscore = name.lastIndex(of: "_"), underscore != name.startIndex,
