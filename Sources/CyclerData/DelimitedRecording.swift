@@ -83,12 +83,14 @@ enum DelimitedRecording {
             return v
         }
         let time = values(.time) ?? []
+        let voltage = values(.voltage) ?? []
+        if let entry = roleOf[.voltage] { try VoltageSanity.check(voltage, column: entry.header.raw, unit: entry.unit, file: url.path) }
         var metadata = metadata
         if let line = columns.droppedTruncatedLine {
             metadata.warnings.append("line \(line) ends before its last column (file cut off?); that row was left out")
         }
         var assembly = RecordingAssembly(
-            metadata: metadata, time: time, voltage: values(.voltage) ?? [],
+            metadata: metadata, time: time, voltage: voltage,
             current: values(.current) ?? [Double](repeating: assumedCurrent ?? .nan, count: columns.rows))
         assembly.step = values(.step)
         assembly.cycle = values(.cycle)

@@ -207,3 +207,23 @@ import _InterphaseTestSupport
         #expect(error.kind == .fileNotFound)
     }
 }
+
+@Suite struct UnitSanityTests {
+    /// A column headed `Volts` holding 3300–3500 is millivolts: refused with the unit it fits and the
+    /// `--columns` spelling; read in millivolts when the user says so (issue 13, unit sanity).
+    @Test func voltsThatAreMillivolts() throws {
+        let url = Fixtures.temporaryDirectory("units").appendingPathComponent("mv.csv")
+        try "Time(s),Volts,Current(mA)\n0,3300,1\n10,3400,1\n20,3500,1\n".write(to: url, atomically: true, encoding: .utf8)
+        let error = expectInterphaseError(.invalidData) { try RecordingLoader.load(url) }
+        #expect(error?.column == "Volts")
+        #expect(error?.message.contains("looks like millivolts") == true)
+        #expect(error?.expected == "volts, or --columns voltage=Volts:mV")
+        var options = ReadOptions()
+        options.columnMapping = try ColumnMapping(parsing: "time=Time(s),voltage=Volts:mV,current=Current(mA)")
+        let recording = try RecordingLoader.load(url, options: options)
+        #expect(zip(recording.voltage, [3.3, 3.4, 3.5]).allSatisfy { isClose($0, $1, rel: 1e-15) } && recording.count == 3)
+        // Volts that are volts, even a 400 V pack, are untouched.
+        try "Time(s),Volts,Current(mA)\n0,398.2,1\n10,399.0,1\n".write(to: url, atomically: true, encoding: .utf8)
+        #expect(try RecordingLoader.load(url).voltage == [398.2, 399.0])
+    }
+}
