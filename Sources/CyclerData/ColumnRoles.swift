@@ -26,22 +26,38 @@ enum ColumnAliases {
         "test(sec)": .time, "relativetime": .time, "runtime": .time, "realtime": .time,
         "voltage": .voltage, "volts": .voltage, "ewe": .voltage, "ecell": .voltage, "potential": .voltage,
         "cellvoltage": .voltage, "u": .voltage, "v": .voltage, "voltagev": .voltage,
-        "current": .current, "amps": .current, "i": .current, "cellcurrent": .current,
+        "current": .current, "amps": .current, "i": .current, "cellcurrent": .current, "mamps": .current,
         "step": .step, "stepindex": .step, "stepnumber": .step, "ns": .step, "stepid": .step, "stepno": .step,
         "cycle": .cycle, "cycleindex": .cycle, "cyclenumber": .cycle, "cyc#": .cycle, "cyclec": .cycle,
         "cycleid": .cycle, "cycleno": .cycle,
         "chargecapacity": .chargeCapacity, "chgcapacity": .chargeCapacity, "capacitycharge": .chargeCapacity,
         "dischargecapacity": .dischargeCapacity, "dchgcapacity": .dischargeCapacity,
         "capacitydischarge": .dischargeCapacity,
-        "capacity": .capacity, "amphr": .capacity, "cap": .capacity, "ah": .capacity,
+        "capacity": .capacity, "amphr": .capacity, "cap": .capacity, "ah": .capacity, "mamphr": .capacity,
         "chargeenergy": .chargeEnergy, "dischargeenergy": .dischargeEnergy,
-        "energy": .energy, "watthr": .energy, "ener": .energy,
+        "energy": .energy, "watthr": .energy, "ener": .energy, "mwatthr": .energy,
+        "cumulativetime": .time, "cumtime": .time,
         "temperature": .temperature, "temp": .temperature, "t1": .temperature,
         "state": .state, "md": .state, "status": .state, "mode": .state, "stepstate": .state, "steptype": .state,
         "stepkind": .state,
         "halfcycle": .halfCycle,
         "dq": .chargeIncrement,
     ]
+
+    /// Units the column *name* states (Maccor `Amps`, `Amp-hr`, `Watt-hr` and their milli forms `mAmps`,
+    /// `mAmp-hr`, `mWatt-hr`), used when the header has no unit of its own.
+    static let impliedUnits: [String: String] = [
+        "amps": "A", "mamps": "mA", "amphr": "Ah", "mamphr": "mAh", "watthr": "Wh", "mwatthr": "mWh",
+    ]
+
+    /// The unit of a header: the one it states, else the one its name implies, else nil (the default).
+    static func unit(of header: ColumnHeader) -> String? { header.unit ?? impliedUnits[header.key] }
+
+    /// Among several headers of one role, the one to use: a test's total time over a step's time (Neware
+    /// CSV has both `Time` — per step — and `Cumulative Time`); otherwise the first.
+    static func precedence(_ header: ColumnHeader) -> Int {
+        ["cumulativetime", "cumtime", "totaltime", "testtime"].contains(header.key) ? 1 : 0
+    }
 
     static func role(of header: ColumnHeader) -> ColumnRole? {
         let key = header.key

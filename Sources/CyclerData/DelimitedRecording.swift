@@ -35,12 +35,13 @@ enum DelimitedRecording {
                                           expected: "one of: " + layout.headers.map(\.raw).joined(separator: ", "))
                 }
                 let header = layout.headers[index]
-                roleOf[role(for: quantity)] = (index, header, entry.unit ?? header.unit)
+                roleOf[role(for: quantity)] = (index, header, entry.unit ?? ColumnAliases.unit(of: header))
             }
         } else {
             for (index, header) in layout.headers.enumerated() {
-                guard let role = ColumnAliases.role(of: header), roleOf[role] == nil else { continue }
-                roleOf[role] = (index, header, header.unit)
+                guard let role = ColumnAliases.role(of: header) else { continue }
+                if let taken = roleOf[role], ColumnAliases.precedence(header) <= ColumnAliases.precedence(taken.header) { continue }
+                roleOf[role] = (index, header, ColumnAliases.unit(of: header))
             }
         }
         for required in [ColumnRole.time, .voltage, .current] where roleOf[required] == nil && !(required == .current && assumedCurrent != nil) {

@@ -270,3 +270,32 @@ import _InterphaseTestSupport
         #expect(throws: InterphaseError.self) { try Self.load(file) }
     }
 }
+
+/// Export variants recognised by their layout (issue 13). Oracle: the values written into each file.
+@Suite struct ExportVariantTests {
+    static func write(_ text: String, _ name: String) throws -> URL {
+        let url = Fixtures.temporaryDirectory("variants").appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    /// Maccor exports in milli-units: the unit is in the column's name (`mAmps`, `mAmp-hr`, `mWatt-hr`).
+    @Test func maccorMilliUnits() throws {
+        let text = "Rec#\tCyc#\tStep\tTest (Sec)\tStep (Sec)\tmAmp-hr\tmWatt-hr\tmAmps\tVolts\tState\n"
+            + "1\t0\t1\t0\t0\t0\t0\t500\t3.5\tC\n2\t0\t1\t3600\t3600\t500\t1900\t500\t4.1\tC\n"
+            + "3\t0\t2\t3610\t10\t0\t0\t-500\t4.0\tD\n4\t0\t2\t7210\t3610\t500\t1850\t-500\t3.2\tD\n"
+        let recording = try RecordingLoader.load(Self.write(text, "cell.txt"))
+        #expect(recording.metadata.format == .maccorText)
+        #expect(recording.current == [0.5, 0.5, -0.5, -0.5])
+        #expect(isClose(recording.chargeCapacity?[1] ?? 0, 0.5, rel: 1e-12)) // 500 mAh = 0.5 Ah
+        #expect(isClose(recording.dischargeCapacity?[3] ?? 0, 0.5, rel: 1e-12))
+    }
+
+    /// Neware CSV with a per-step `Time` and a `Cumulative Time`: the cumulative one is the time axis.
+    @Test func newareCumulativeTime() throws {
+        let text = "Record ID,Step Index,Status,Time,Cumulative Time,Voltage(V),Current(A)\n"
+            + "1,1,CC_Chg,0,0,3.5,1\n2,1,CC_Chg,60,60,3.6,1\n3,2,Rest,0,70,3.55,0\n4,2,Rest,30,100,3.54,0\n"
+        let recording = try RecordingLoader.load(Self.write(text, "neware.csv"))
+        #expect(recording.time == [0, 60, 70, 100])
+    }
+}
