@@ -123,7 +123,33 @@ enum DelimitedRecording {
         }
         // A table whose steps column is entirely empty (BEEP's Arbin CSV) has no steps: infer from current.
         if let s = assembly.step, !s.contains(where: { $0.isFinite }) { assembly.step = nil }
+        if let entry = roleOf[.time] {
+            try stepTimeCheck(time, steps: assembly.stepIndices.map { $0.map(Double.init) } ?? assembly.step, column: entry.header.raw,
+                              headers: layout.headers, file: url.path, firstLine: assembly.firstLine)
+        }
         return try assembly.build()
+    }
+
+    /// A time column that starts again from (near) zero at every step change is a step time (Neware's
+    /// `Time`, Arbin's `Step_Time`), not the test's time: say so and name the columns that may hold the
+    /// test's time, instead of the generic "time goes backwards".
+    static func stepTimeCheck(_ time: [Double], steps: [Double]?, column: String, headers: [ColumnHeader], file: String,
+                              firstLine: Int) throws {
+        guard let steps, steps.count == time.count, time.count > 1 else { return }
+        var resets = 0, first: Int?
+        for i in 1..<time.count where time[i] < time[i - 1] {
+            guard steps[i] != steps[i - 1] else { return } // goes back inside a step: not this case
+            resets += 1
+            if first == nil { first = i }
+        }
+        guard resets > 0, let first else { return }
+        let candidates = headers.map(\.raw).filter { $0 != column && $0.lowercased().contains("time") && !$0.lowercased().contains("date") }
+        throw InterphaseError(
+            .invalidData,
+            "column '\(column)' restarts at every step change (\(resets) times): it is a step time, not the test's time",
+            file: file, line: firstLine + first, column: column,
+            expected: candidates.isEmpty ? "a column with the test's total time, given with --columns time=<header>"
+                : "the test's time: --columns time=<one of: \(candidates.joined(separator: ", "))>")
     }
 
     static func role(for quantity: ColumnMapping.Quantity) -> ColumnRole {

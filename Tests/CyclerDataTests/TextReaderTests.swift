@@ -299,3 +299,19 @@ import _InterphaseTestSupport
         #expect(recording.time == [0, 60, 70, 100])
     }
 }
+
+extension ExportVariantTests {
+    /// A time column that restarts at each step is named as a step time, with the columns to use instead.
+    @Test func stepTimeIsNamed() throws {
+        let text = "Record ID,Step Index,Status,Step Time,Relative Stamp,Voltage(V),Current(A)\n"
+            + "1,1,CC_Chg,0,5,3.5,1\n2,1,CC_Chg,60,65,3.6,1\n3,2,Rest,0,75,3.55,0\n4,2,Rest,30,105,3.54,0\n"
+        var options = ReadOptions()
+        options.columnMapping = try ColumnMapping(parsing: "time=Step Time,voltage=Voltage(V),current=Current(A),step=Step Index")
+        let url = try Self.write(text, "steptime.csv")
+        let error = expectInterphaseError(.invalidData) { try RecordingLoader.load(url, options: options) }
+        #expect(error?.message == "column 'Step Time' restarts at every step change (1 times): it is a step time, not the test's time")
+        #expect(error?.line == 4)
+        #expect(error?.expected?.contains("Relative Stamp") == false)
+        #expect(error?.expected?.contains("--columns time=") == true)
+    }
+}
