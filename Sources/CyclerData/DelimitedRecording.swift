@@ -53,18 +53,29 @@ enum DelimitedRecording {
         // EC-Lab's per-point `dq` has a role but nothing uses it: keep it as an auxiliary column instead of
         // dropping it (a mapped column is not auxiliary, so it was silently lost).
         if mapping == nil { roleOf[.chargeIncrement] = nil }
-        // Units must be understood: a wrong factor would silently scale every number.
+        // Units must be understood: a wrong factor would silently scale every number. Time, voltage and
+        // current (and any column given with --columns) are needed, so an unknown unit there is an error;
+        // another column with an unknown unit (a header whose `°` was garbled into `�`) is kept as raw
+        // auxiliary data with a warning instead of sinking the file.
         var scales: [ColumnRole: (factor: Double, offset: Double)] = [:]
+        var unitWarnings: [String] = []
+        var raw: [Int] = []
         for (role, entry) in roleOf {
             guard let scale = ColumnAliases.scale(for: role, unit: entry.unit) else {
+                if mapping == nil && ![ColumnRole.time, .voltage, .current].contains(role) {
+                    unitWarnings.append("column '\(entry.header.raw)': unit '\(entry.unit ?? "")' is not understood; kept as raw data, not used")
+                    raw.append(entry.index)
+                    roleOf[role] = nil
+                    continue
+                }
                 throw InterphaseError(.invalidData, "unknown unit '\(entry.unit ?? "")'", file: url.path, line: layout.headerLine + 1,
                                       column: entry.header.raw, expected: "a unit such as s/min/h, V/mV, A/mA/µA, Ah/mAh, Wh/mWh, °C/K")
             }
             scales[role] = scale
         }
         let mappedIndices = Set(roleOf.values.map(\.index))
-        let auxiliaryIndices = keepUnmapped
-            ? layout.headers.indices.filter { !mappedIndices.contains($0) && !layout.headers[$0].raw.isEmpty } : []
+        let auxiliaryIndices = (keepUnmapped
+            ? layout.headers.indices.filter { !mappedIndices.contains($0) && !layout.headers[$0].raw.isEmpty } : raw).sorted()
         var requests = roleOf.map {
             DelimitedText.Request(index: $0.value.index, text: $0.key == .state, integer: $0.key == .step || $0.key == .cycle)
         }
@@ -87,6 +98,7 @@ enum DelimitedRecording {
         let voltage = values(.voltage) ?? []
         if let entry = roleOf[.voltage] { try VoltageSanity.check(voltage, column: entry.header.raw, unit: entry.unit, file: url.path) }
         var metadata = metadata
+        metadata.warnings += unitWarnings.sorted()
         if let line = columns.droppedTruncatedLine {
             metadata.warnings.append("line \(line) ends before its last column (file cut off?); that row was left out")
         }

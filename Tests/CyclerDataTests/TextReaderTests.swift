@@ -315,3 +315,21 @@ extension ExportVariantTests {
         #expect(error?.expected?.contains("--columns time=") == true)
     }
 }
+
+extension ExportVariantTests {
+    /// One bad column does not sink a file: a temperature whose `°` was garbled (`Temperature/�C`) is a
+    /// warning naming the column, and the column stays as raw auxiliary data; a garbled unit on a
+    /// column the analysis needs is still an error.
+    @Test func garbledUnitOnAnOptionalColumn() throws {
+        let text = "time/s\tEwe/V\tI/mA\tTemperature/\u{FFFD}C\n0\t3.5\t1\t25.1\n10\t3.6\t1\t25.2\n"
+        let recording = try RecordingLoader.load(Self.write(text, "garbled.txt"))
+        #expect(recording.temperature == nil)
+        #expect(recording.metadata.warnings.contains { $0.contains("column 'Temperature/\u{FFFD}C'") && $0.contains("kept as raw data") })
+        let raw = try #require(recording.auxiliary.first { $0.name == "Temperature/\u{FFFD}C" })
+        #expect(raw.values == [25.1, 25.2])
+        #expect(raw.unit.symbol == "\u{FFFD}C" && !raw.unit.isKnown)
+        let needed = "time/s\tEwe/\u{FFFD}V\tI/mA\n0\t3.5\t1\n"
+        let error = expectInterphaseError(.invalidData) { try RecordingLoader.load(Self.write(needed, "needed.txt")) }
+        #expect(error?.column == "Ewe/\u{FFFD}V")
+    }
+}
