@@ -26,7 +26,8 @@ public enum CyclingFiles {
             [FigureFormat.svg, .png].map { Job.figure(name: name, figure: figure, format: $0) }
         }
         let jobs: [Job] = [.summary] + figures + [.cycles] + (dqdv == nil ? [] : [.dqdv])
-        let results = Parallel.map(jobs.count) { k -> Result<Data?, any Error> in
+        let summaryURL = directory.appendingPathComponent("summary.json")
+        let results = Parallel.map(jobs.count) { k -> Result<URL?, any Error> in
             Result {
                 switch jobs[k] {
                 case let .figure(name, figure, format):
@@ -39,12 +40,23 @@ public enum CyclingFiles {
                     try AtomicFile.write(dqdv?.renderedCSV() ?? "", to: directory.appendingPathComponent("dqdv.csv"))
                     return nil
                 case .summary:
-                    return Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true))
+                    // Written beside the others, renamed into place only once every file is complete.
+                    return try AtomicFile.stage(Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true)), for: summaryURL)
                 }
             }
         }
-        var summary: Data?
-        for result in results { if let data = try result.get() { summary = data } }
-        if let summary { try AtomicFile.write(summary, to: directory.appendingPathComponent("summary.json")) }
+        var staged: URL?
+        var failure: (any Error)?
+        for result in results {
+            switch result {
+            case let .success(url): if let url { staged = url }
+            case let .failure(error): failure = failure ?? error
+            }
+        }
+        if let failure {
+            if let staged { try? FileManager.default.removeItem(at: staged) }
+            throw failure
+        }
+        if let staged { try AtomicFile.commit(staged, to: summaryURL) }
     }
 }

@@ -7,12 +7,24 @@ import Foundation
 public enum AtomicFile {
     /// Writes `data` to `url` atomically, creating intermediate directories.
     public static func write(_ data: Data, to url: URL) throws {
+        try commit(try stage(data, for: url), to: url)
+    }
+
+    /// The first half of `write`: `data` in a complete temporary file beside `url`, not yet visible
+    /// under `url`. For a file that must appear last (a summary marking a complete directory) while its
+    /// bytes are written alongside the others.
+    public static func stage(_ data: Data, for url: URL) throws -> URL {
         let directory = url.deletingLastPathComponent()
         try OutputDirectory.create(directory)
         let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard FileManager.default.createFile(atPath: temporary.path, contents: data) else {
             throw InterphaseError(.output, "cannot write temporary file", file: temporary.path)
         }
+        return temporary
+    }
+
+    /// The second half of `write`: renames the staged file into place (atomic within one file system).
+    public static func commit(_ temporary: URL, to url: URL) throws {
         if rename(temporary.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(at: temporary)
