@@ -102,3 +102,21 @@ struct NewareNDAXTests {
         #expect(NewareStatus.generateCycles(long) == [1, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 4, 4, 4, 5])
     }
 }
+
+@Suite struct NDAXDamagedMetadataTests {
+    /// A damaged TestInfo.xml is said in the warnings rather than dropped in silence; the data still read
+    /// (the archive is the bundled test.ndax with that one member replaced).
+    @Test func unreadableMetadataIsAWarning() throws {
+        let source = try ZipArchive(Fixtures.cycler("neware/test.ndax"))
+        var files: [(String, Data)] = []
+        for name in source.entryNames {
+            let data = try #require(try source.data(name))
+            files.append((name, name == "TestInfo.xml" ? Data("<?xml version=\"1.0\"?><TestInfo><Chan".utf8) : data))
+        }
+        let url = Fixtures.temporaryDirectory("ndax").appendingPathComponent("damaged.ndax")
+        try StoredArchives.zip(files).write(to: url)
+        let recording = try RecordingLoader.load(url)
+        #expect(recording.count == 1464)
+        #expect(recording.metadata.warnings.contains { $0.hasPrefix("TestInfo.xml in the archive is not readable XML") })
+    }
+}

@@ -40,8 +40,19 @@ public enum NewareNDAXReader: CyclerFileReader {
         func extract(_ name: String) throws -> Data? { try archive.data(name) }
 
         var metadata = RecordingMetadata(format: .newareNDAX, sourceFile: path)
-        let version = try extract("VersionInfo.xml").map(NewareXML.parse) ?? []
-        let testInfo = try extract("TestInfo.xml").map(NewareXML.parse) ?? []
+        // Metadata parts that exist but do not parse are said, not silently dropped.
+        var unreadable: [String] = []
+        func metadataPart(_ name: String) throws -> [NewareXML.Element] {
+            guard let data = try extract(name) else { return [] }
+            let elements = NewareXML.parse(data)
+            if elements.isEmpty && !data.isEmpty { unreadable.append(name) }
+            return elements
+        }
+        let version = try metadataPart("VersionInfo.xml")
+        let testInfo = try metadataPart("TestInfo.xml")
+        for name in unreadable {
+            metadata.warnings.append("\(name) in the archive is not readable XML (damaged?): its metadata (channel, instrument, auxiliary channels) is missing")
+        }
         describe(version: version, testInfo: testInfo, into: &metadata)
 
         guard let dataBytes = try extract("data.ndc") else {
@@ -253,7 +264,8 @@ enum NewareXML {
     }
 
     /// Parses `data`; the files declare GB2312, which the platform parser may not know, so on failure the
-    /// declaration is replaced by ISO-8859-1 (the attributes we use are ASCII). Unparsable XML gives [].
+    /// declaration is replaced by ISO-8859-1 (the attributes we use are ASCII). Unparsable or unfinished
+    /// XML gives [] (the reader says so in a warning).
     static func parse(_ data: Data) -> [Element] {
         if let elements = run(data) { return elements }
         let text = Latin1.string(data)
@@ -266,7 +278,8 @@ enum NewareXML {
         let parser = XMLParser(data: data)
         let collector = Collector()
         parser.delegate = collector
-        return parser.parse() ? collector.elements : nil
+        // A part cut short parses without an XML error on some platforms: an element left open means damage.
+        return parser.parse() && collector.stack.isEmpty ? collector.elements : nil
     }
 
     private final class Collector: NSObject, XMLParserDelegate {
