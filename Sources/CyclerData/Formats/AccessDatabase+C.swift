@@ -46,26 +46,77 @@ extension AccessDatabase {
         mdb_close(UnsafeMutablePointer<MdbHandle>(handle))
     }
 
+    /// The user tables, from a catalogue read by us: the rows of `MSysObjects` (page 2) with their Id,
+    /// Name, Type and Flags, as `mdb_read_catalog` reads them but without the `LvProp` property blobs.
+    /// libmdb parses those (`mdb_kkd_to_props`) without bounds: a damaged blob made it allocate about
+    /// 24 GB and glib abort the process. Nothing here needs the properties (`mdb_read_table` and
+    /// `mdb_read_columns` take them as optional). A damaged catalogue claiming more than `maximumObjects`
+    /// rows is cut there.
     static func userTables(_ handle: OpaquePointer) -> [String] {
         let mdb = UnsafeMutablePointer<MdbHandle>(handle)
-        guard mdb_read_catalog(mdb, Int32(MDB_TABLE)) != nil else { return [] }
+        if mdb.pointee.catalog != nil { mdb_free_catalog(mdb) }
+        mdb.pointee.catalog = g_ptr_array_new()
+        mdb.pointee.num_catalog = 0
+        var objects = MdbCatalogEntry()
+        objects.mdb = mdb
+        objects.object_type = Int32(MDB_TABLE)
+        objects.table_pg = 2
+        withUnsafeMutableBytes(of: &objects.object_name) { buffer in
+            for (k, byte) in "MSysObjects".utf8.enumerated() where k < buffer.count - 1 { buffer[k] = byte }
+        }
+        guard let table = mdb_read_table(&objects) else { return [] }
+        defer { mdb_free_tabledef(table) }
+        guard mdb_read_columns(table) != nil else { return [] }
+        let size = max(Int(mdb.pointee.bind_size), 256)
+        let buffers = (0..<4).map { _ in UnsafeMutablePointer<CChar>.allocate(capacity: size) }
+        defer { for b in buffers { b.deallocate() } }
+        for b in buffers { b.initialize(repeating: 0, count: size) }
+        for (k, column) in ["Id", "Name", "Type", "Flags"].enumerated() {
+            let bound = column.withCString { mdb_bind_column_by_name(table, UnsafeMutablePointer(mutating: $0), buffers[k], nil) }
+            guard bound != -1 else { return [] }
+        }
+        mdb_rewind_table(table)
         var names: [String] = []
-        let catalog = mdb.pointee.catalog!
-        // A damaged catalogue can claim any length: a real cycler database has a few dozen objects.
-        for i in 0..<min(Int(catalog.pointee.len), 10_000) {
-            guard let raw = catalog.pointee.pdata[i] else { continue }
+        var rows = 0
+        while rows < maximumObjects, mdb_fetch_row(table) != 0 {
+            rows += 1
+            let type = Int32(atoi(buffers[2])) & 0x7F
+            let name = String(cString: buffers[1])
+            guard let raw = g_malloc0(gsize(MemoryLayout<MdbCatalogEntry>.size)) else { break }
             let entry = raw.assumingMemoryBound(to: MdbCatalogEntry.self)
-            guard entry.pointee.object_type == Int32(MDB_TABLE) else { continue }
-            let name = withUnsafeBytes(of: entry.pointee.object_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if !name.hasPrefix("MSys") { names.append(name) }
+            entry.pointee.mdb = mdb
+            withUnsafeMutableBytes(of: &entry.pointee.object_name) { buffer in
+                for (k, byte) in name.utf8.prefix(buffer.count - 1).enumerated() { buffer[k] = byte }
+            }
+            entry.pointee.object_type = type
+            entry.pointee.table_pg = UInt(bitPattern: atol(buffers[0])) & 0x00FF_FFFF
+            entry.pointee.flags = Int32(truncatingIfNeeded: atol(buffers[3]))
+            g_ptr_array_add(mdb.pointee.catalog, raw)
+            mdb.pointee.num_catalog += 1
+            if type == Int32(MDB_TABLE) && !name.hasPrefix("MSys") { names.append(name) }
         }
         return names
     }
 
+    /// More catalogue rows than a cycler database has objects by orders of magnitude.
+    static let maximumObjects = 10_000
+
     static func read(_ handle: OpaquePointer, table name: String, file: String) throws -> Table {
         let mdb = UnsafeMutablePointer<MdbHandle>(handle)
-        // libmdb takes a non-const gchar* but only compares it.
-        let found = name.withCString { mdb_read_table_by_name(mdb, UnsafeMutablePointer(mutating: $0), Int32(MDB_TABLE)) }
+        // The entry from our catalogue (`userTables`): `mdb_read_table_by_name` would read libmdb's own
+        // catalogue again, property blobs included.
+        var found: UnsafeMutablePointer<MdbTableDef>?
+        if let catalog = mdb.pointee.catalog {
+            for i in 0..<Int(catalog.pointee.len) {
+                guard let raw = catalog.pointee.pdata[i] else { continue }
+                let entry = raw.assumingMemoryBound(to: MdbCatalogEntry.self)
+                let entryName = withUnsafeBytes(of: entry.pointee.object_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                if entryName == name && entry.pointee.object_type == Int32(MDB_TABLE) {
+                    found = mdb_read_table(entry)
+                    break
+                }
+            }
+        }
         guard let tableDef = found else {
             throw InterphaseError(.malformed, "table \(name) cannot be read", file: file)
         }
@@ -77,10 +128,10 @@ extension AccessDatabase {
             throw InterphaseError(.malformed, "table \(name) claims \(count) columns (damaged table definition)", file: file,
                                   expected: "at most \(maximumColumns) columns, as Access holds")
         }
-        // Every row takes at least a few bytes of a 4 KiB page: a row count beyond what the file holds is
+        // Every row takes at least 16 bytes of a page (offset entry, header, null mask, a value): a row count beyond what the file holds is
         // damage, both as a reservation and as a fetch loop that would not end.
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
-        let maximumRows = max(fileBytes / 4, 1024)
+        let maximumRows = max(fileBytes / 16, 1024)
         // libmdb writes up to `bind_size` bytes (MDB_BIND_SIZE = 16384 in mdbtools 1.0) into each bound
         // buffer: buffers must be that large, or a long text/memo value overflows them.
         let bufferSize = max(Int(mdb.pointee.bind_size), 256)
@@ -94,7 +145,14 @@ extension AccessDatabase {
             let column = raw.assumingMemoryBound(to: MdbColumn.self)
             columns.append(column)
             names.append(withUnsafeBytes(of: column.pointee.name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) })
-            types.append(Int32(column.pointee.col_type))
+            let type = Int32(column.pointee.col_type)
+            // Jet column types run from 1 (boolean) to 0x12 (complex); 0 or beyond is a damaged definition.
+            guard type >= 1, type <= 0x12 else {
+                for b in buffers { b.deallocate() }
+                throw InterphaseError(.malformed, "table \(name): column \(i + 1) has no valid type (\(type)), a damaged table definition",
+                                      file: file, expected: "an Arbin .res (MS Access) file")
+            }
+            types.append(type)
             let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: bufferSize)
             buffer.initialize(repeating: 0, count: bufferSize)
             buffers.append(buffer)

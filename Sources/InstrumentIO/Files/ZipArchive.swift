@@ -11,6 +11,8 @@ public struct ZipArchive {
     public let path: String
     /// Member paths in archive order.
     public let entryNames: [String]
+    /// The archive file's size. - Units: bytes.
+    private let fileSize: Int
 
     /// Opens `url`. - Throws: `malformed` when it is not a readable zip; `expected` says what it should be.
     public init(_ url: URL, expected: String? = nil) throws {
@@ -28,6 +30,7 @@ public struct ZipArchive {
         }
         self.entries = entries
         entryNames = names
+        fileSize = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
     }
 
     /// Whether the archive has a member at `name`.
@@ -44,6 +47,12 @@ public struct ZipArchive {
     ///   past its declared size.
     public func data(_ name: String, limit: Int64 = ZipArchive.maximumMemberSize) throws -> Data? {
         guard let entry = entries[name] else { return nil }
+        // Size fields are checked before ZIPFoundation sees them: it converts them to Int64 unchecked,
+        // and a damaged field beyond that range traps. Compressed data cannot be larger than the file.
+        guard entry.compressedSize <= UInt64(fileSize), entry.uncompressedSize <= UInt64(Int64.max) else {
+            throw InterphaseError(.malformed, "\(name) declares \(entry.compressedSize) compressed bytes in a \(fileSize)-byte archive (damaged entry)",
+                                  file: path, expected: "sizes that fit in the archive")
+        }
         let declared = Int64(entry.uncompressedSize)
         guard declared <= limit else {
             throw InterphaseError(.malformed, "\(name) declares \(declared) bytes once inflated, more than such a member holds",
