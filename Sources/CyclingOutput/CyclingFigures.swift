@@ -106,7 +106,9 @@ public enum CyclingFigures {
             }
         }
         let cycles = Array(Set(cycleOf)).sorted()
-        let shown = cycles.count > 12 ? stride(from: 0, to: cycles.count, by: Int((Double(cycles.count) / 10).rounded(.up))).map { cycles[$0] } : cycles
+        // About ten cycles evenly spread, always the first and the last (the colour bar then spans the test).
+        var shown = cycles.count > 12 ? stride(from: 0, to: cycles.count, by: Int((Double(cycles.count) / 10).rounded(.up))).map { cycles[$0] } : cycles
+        if let last = cycles.last, shown.last != last { shown.append(last) }
         let colors = Colormap.viridis.discrete(shown.count)
         var axes = Axes(x: Axis("Capacity (\(unit))"), y: Axis("Voltage (V)"))
         for (k, half) in halves.enumerated() {

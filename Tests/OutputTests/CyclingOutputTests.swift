@@ -138,3 +138,24 @@ private func lithiumCopper(cycles: Int = 3) throws -> CyclingAnalysis {
         #expect(Set(ids).count == ids.count)
     }
 }
+
+@Suite struct CyclingFigureTests {
+    /// The voltage–capacity profiles show about ten cycles, the first and the last among them, so the
+    /// colour bar spans the whole test (it used to stop at the last multiple of the stride).
+    @Test func profilesIncludeTheLastCycle() throws {
+        var b = SyntheticRecording(dt: 60)
+        for _ in 0..<37 {
+            b.add(.init(current: 1e-3, duration: 3600) { 3.4 + 0.5 * $0 / 3600 })
+            b.add(.init(current: -1e-3, duration: 3600) { 3.9 - 0.5 * $0 / 3600 })
+        }
+        var options = CyclingOptions()
+        options.cellType = .full
+        options.dqdvWindow = 5
+        let analysis = try CyclingAnalysis(recording: b.build(), options: options)
+        let figure = try #require(CyclingFigures.figures(for: analysis).first { $0.0 == "voltage_capacity_profiles" }?.1)
+        let labels = try #require(figure.panels.first?.colorbar?.labels)
+        #expect(labels.first == "1")
+        #expect(labels.last == "37")
+        #expect(labels.count <= 12)
+    }
+}
