@@ -87,7 +87,28 @@ struct FigureLayout {
             if resolved[i].axes.equalAspect {
                 FigureLayout.equalize(&resolved[i], box: &box)
             }
+            FigureLayout.spaceXLabels(&resolved[i], width: box.width, measure: measure)
             boxes.append(box)
+        }
+    }
+
+    /// Widens the x step (1 → 2 → 5 → 10 × 10ⁿ, limits kept) until neighbouring tick labels no longer
+    /// touch: a cycle-number axis of 12,500 cycles on a 3.4-inch panel printed `10000` into `12000`.
+    static func spaceXLabels(_ r: inout ResolvedAxes, width: Double, measure: CairoCanvas) {
+        guard r.axes.x.scale != .log, r.axes.x.categories == nil, r.axes.x.showTickLabels, r.axes.x.step == nil,
+              r.x.major.count > 2, r.x.upper > r.x.lower, width > 0 else { return }
+        let gap = 0.6 * measure.measure("0").width
+        for _ in 0..<6 {
+            let step = r.x.major[1] - r.x.major[0]
+            let spacing = width * step / (r.x.upper - r.x.lower)
+            let widest = r.x.major.map { measure.measure(Ticks.label($0, decimals: r.x.decimals)).width }.max() ?? 0
+            guard widest + gap > spacing else { return }
+            let mantissa = step / pow(10, (log10(step)).rounded(.down))
+            let next = step * (mantissa < 1.5 ? 2 : mantissa < 3 ? 2.5 : 2)
+            let wider = Ticks.linear(low: r.x.lower, high: r.x.upper, integer: r.axes.x.integer, step: next,
+                                     limits: (r.x.lower, r.x.upper))
+            guard wider.major.count >= 2 else { return }
+            r.x = wider
         }
     }
 
