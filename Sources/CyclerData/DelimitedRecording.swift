@@ -136,8 +136,15 @@ enum DelimitedRecording {
         // A table whose steps column is entirely empty (BEEP's Arbin CSV) has no steps: infer from current.
         if let s = assembly.step, !s.contains(where: { $0.isFinite }) { assembly.step = nil }
         if let entry = roleOf[.time] {
-            try stepTimeCheck(time, steps: assembly.stepIndices.map { $0.map(Double.init) } ?? assembly.step, column: entry.header.raw,
-                              headers: layout.headers, file: url.path, firstLine: assembly.firstLine)
+            // The steps as the file gives them, compared in place (no copy of a 10 M-row column).
+            var stepChanges: ((Int) -> Bool)?
+            if let steps = assembly.stepIndices, steps.count == time.count {
+                stepChanges = { steps[$0] != steps[$0 - 1] }
+            } else if let steps = assembly.step, steps.count == time.count {
+                stepChanges = { steps[$0] != steps[$0 - 1] }
+            }
+            try stepTimeCheck(time, stepChanges: stepChanges, column: entry.header.raw, headers: layout.headers,
+                              file: url.path, firstLine: assembly.firstLine)
         }
         return try assembly.build()
     }
@@ -145,12 +152,13 @@ enum DelimitedRecording {
     /// A time column that starts again from (near) zero at every step change is a step time (Neware's
     /// `Time`, Arbin's `Step_Time`), not the test's time: say so and name the columns that may hold the
     /// test's time, instead of the generic "time goes backwards".
-    static func stepTimeCheck(_ time: [Double], steps: [Double]?, column: String, headers: [ColumnHeader], file: String,
-                              firstLine: Int) throws {
-        guard let steps, steps.count == time.count, time.count > 1 else { return }
+    /// - Parameter stepChanges: whether row i starts a new step (row i − 1 is in another); nil without steps.
+    static func stepTimeCheck(_ time: [Double], stepChanges: ((Int) -> Bool)?, column: String, headers: [ColumnHeader],
+                              file: String, firstLine: Int) throws {
+        guard let stepChanges, time.count > 1 else { return }
         var resets = 0, first: Int?
         for i in 1..<time.count where time[i] < time[i - 1] {
-            guard steps[i] != steps[i - 1] else { return } // goes back inside a step: not this case
+            guard stepChanges(i) else { return } // goes back inside a step: not this case
             resets += 1
             if first == nil { first = i }
         }
