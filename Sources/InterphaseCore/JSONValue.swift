@@ -147,12 +147,7 @@ public indirect enum JSONValue: Equatable, Sendable {
                 if k > 0 { out.append(contentsOf: ",\n".utf8) }
                 pad(&out, indent + 2)
                 out.append(contentsOf: keys[k])
-                switch cell {
-                case let .integer(value): out.append(contentsOf: String(value).utf8)
-                case let .number(value):
-                    if let value, value.isFinite { out.append(contentsOf: format(value).utf8) } else { out.append(contentsOf: "null".utf8) }
-                case let .text(value): quote(value, into: &out)
-                }
+                cell.json.render(into: &out, indent: indent + 2)
             }
             out.append(UInt8(ascii: "\n"))
             pad(&out, indent + 1)

@@ -7,6 +7,15 @@ public struct ResultTable: Sendable, Equatable {
         case integer(Int)
         case number(Double?)
         case text(String)
+
+        /// The cell in JSON: the number at full precision (null for no value).
+        public var json: JSONValue {
+            switch self {
+            case let .integer(value): return .integer(value)
+            case let .number(value): return .number(value)
+            case let .text(value): return .string(value)
+            }
+        }
     }
 
     /// A column: its name (with the unit, `plating_overpotential_mV`) and the decimals numbers are
@@ -75,14 +84,6 @@ public struct ResultTable: Sendable, Equatable {
 
     /// One JSON object per row, keys in column order; numbers at full precision, no value as null.
     public func jsonRows() -> [JSONValue] {
-        rows.map { row in
-            .object(zip(columns, row).map { column, cell in
-                switch cell {
-                case let .integer(value): return (column.name, .integer(value))
-                case let .number(value): return (column.name, .number(value))
-                case let .text(value): return (column.name, .string(value))
-                }
-            })
-        }
+        rows.map { row in .object(zip(columns, row).map { column, cell in (column.name, cell.json) }) }
     }
 }

@@ -46,6 +46,19 @@ public enum LAPACK {
         if info < 0 { throw InterphaseError(.library, "\(routine): argument \(-info) is invalid") }
     }
 
+    /// A X = B with A n×n and B n×k, for the LU solves (`dgesv`, `zgesv`).
+    private static func checkSquareSystem(_ routine: String, a: (rows: Int, columns: Int), b: (rows: Int, columns: Int)) throws {
+        guard a.rows == a.columns, b.rows == a.rows else {
+            throw mismatch(routine, "A is \(a.rows)×\(a.columns) and B is \(b.rows)×\(b.columns); A must be n×n and B n×k")
+        }
+    }
+
+    /// info of an LU factorisation: > 0 is an exactly zero pivot, U[info, info].
+    private static func checkLU(_ info: Int32, _ routine: String) throws {
+        try checkArguments(info, routine)
+        if info > 0 { throw InterphaseError(.library, "\(routine): the matrix is singular (U[\(info),\(info)] = 0)") }
+    }
+
     /// A workspace size returned by a query call (lwork = −1) in work[0].
     private static func workspace(_ query: Double) -> Int { Swift.max(1, Int(query.rounded(.up))) }
 
@@ -318,9 +331,7 @@ public enum LAPACK {
     /// - Throws: `.invalidParameter` for mismatched sizes; `.library` when A is exactly singular.
     public static func solve(_ a: consuming Matrix, _ b: consuming Matrix, threads: BLASThreadCount = .one) throws -> Matrix {
         let routine = "LAPACK dgesv"
-        guard a.rows == a.columns, b.rows == a.rows else {
-            throw mismatch(routine, "A is \(a.rows)×\(a.columns) and B is \(b.rows)×\(b.columns); A must be n×n and B n×k")
-        }
+        try checkSquareSystem(routine, a: (a.rows, a.columns), b: (b.rows, b.columns))
         let n = a.rows
         if n == 0 || b.columns == 0 { return b }
         var nn = try int32(n, routine), nrhs = try int32(b.columns, routine), lda = nn, ldb = nn, info: Int32 = 0
@@ -330,8 +341,7 @@ public enum LAPACK {
                 BLASThreads.with(threads) { dgesv_(&nn, &nrhs, av.baseAddress, &lda, &pivots, bv.baseAddress, &ldb, &info) }
             }
         }
-        try checkArguments(info, routine)
-        if info > 0 { throw InterphaseError(.library, "\(routine): the matrix is singular (U[\(info),\(info)] = 0)") }
+        try checkLU(info, routine)
         return b
     }
 
@@ -353,9 +363,7 @@ public enum LAPACK {
         _ a: consuming ComplexMatrix, _ b: consuming ComplexMatrix, threads: BLASThreadCount = .one
     ) throws -> ComplexMatrix {
         let routine = "LAPACK zgesv"
-        guard a.rows == a.columns, b.rows == a.rows else {
-            throw mismatch(routine, "A is \(a.rows)×\(a.columns) and B is \(b.rows)×\(b.columns); A must be n×n and B n×k")
-        }
+        try checkSquareSystem(routine, a: (a.rows, a.columns), b: (b.rows, b.columns))
         let n = a.rows
         if n == 0 || b.columns == 0 { return b }
         var nn = try int32(n, routine), nrhs = try int32(b.columns, routine), lda = nn, ldb = nn, info: Int32 = 0
@@ -365,8 +373,7 @@ public enum LAPACK {
                 BLASThreads.with(threads) { zgesv_(&nn, &nrhs, ap.baseAddress, &lda, &pivots, bp.baseAddress, &ldb, &info) }
             }
         }
-        try checkArguments(info, routine)
-        if info > 0 { throw InterphaseError(.library, "\(routine): the matrix is singular (U[\(info),\(info)] = 0)") }
+        try checkLU(info, routine)
         return b
     }
 
