@@ -14,11 +14,6 @@ public enum CyclingFigures {
         analysis.presentation?.figures(in: analysis) ?? []
     }
 
-    /// Writes every figure as SVG and PNG into `directory` (rendered concurrently).
-    public static func write(_ analysis: CyclingAnalysis, to directory: URL) throws -> [URL] {
-        try Figure.write(figures(for: analysis), to: directory)
-    }
-
     /// Voltage (mV) against time (h): the whole record (dense traces are decimated per pixel).
     public static func voltageTime(_ r: Recording, width: Double = 7.0, height: Double = 2.4) -> Figure {
         var axes = Axes(x: Axis("Time (h)"), y: Axis("Voltage (mV)"))

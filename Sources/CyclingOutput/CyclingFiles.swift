@@ -17,17 +17,20 @@ public enum CyclingFiles {
     /// independent jobs spread over the cores (the summary and the dense figures first, so the cores
     /// finish together); each file is written atomically, and summary.json last, so its presence marks
     /// a complete output directory.
-    public static func write(_ analysis: CyclingAnalysis, to directory: URL) throws {
+    /// - Parameter given: the cycle table when the caller has it already (it prints it too).
+    /// - Returns: the bytes of summary.json, for a caller that prints the summary as well.
+    @discardableResult
+    public static func write(_ analysis: CyclingAnalysis, cycles given: ResultTable? = nil, to directory: URL) throws -> Data {
         try OutputDirectory.create(directory)
         // The three inputs of the jobs are independent: made concurrently too.
-        let (cycles, dqdv, drawn) = try Parallel.triple({ analysis.cycleResults }, { analysis.dqdvTable },
+        let (cycles, dqdv, drawn) = try Parallel.triple({ given ?? analysis.cycleResults }, { analysis.dqdvTable },
                                                        { CyclingFigures.figures(for: analysis) })
         let figures: [Job] = drawn.flatMap { name, figure in
             [FigureFormat.svg, .png].map { Job.figure(name: name, figure: figure, format: $0) }
         }
         let jobs: [Job] = [.summary] + figures + [.cycles] + (dqdv == nil ? [] : [.dqdv])
         let summaryURL = directory.appendingPathComponent("summary.json")
-        let results = Parallel.map(jobs.count) { k -> Result<URL?, any Error> in
+        let results = Parallel.map(jobs.count) { k -> Result<(url: URL, data: Data)?, any Error> in
             Result {
                 switch jobs[k] {
                 case let .figure(name, figure, format):
@@ -41,22 +44,25 @@ public enum CyclingFiles {
                     return nil
                 case .summary:
                     // Written beside the others, renamed into place only once every file is complete.
-                    return try AtomicFile.stage(Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true)), for: summaryURL)
+                    let data = Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true))
+                    return (try AtomicFile.stage(data, for: summaryURL), data)
                 }
             }
         }
-        var staged: URL?
+        var staged: (url: URL, data: Data)?
         var failure: (any Error)?
         for result in results {
             switch result {
-            case let .success(url): if let url { staged = url }
+            case let .success(summary): if let summary { staged = summary }
             case let .failure(error): failure = failure ?? error
             }
         }
         if let failure {
-            if let staged { try? FileManager.default.removeItem(at: staged) }
+            if let staged { try? FileManager.default.removeItem(at: staged.url) }
             throw failure
         }
-        if let staged { try AtomicFile.commit(staged, to: summaryURL) }
+        guard let staged else { return Data() }
+        try AtomicFile.commit(staged.url, to: summaryURL)
+        return staged.data
     }
 }

@@ -87,16 +87,20 @@ struct CyclingCommand: ParsableCommand {
         // The analysis uses the role columns only.
         let recording = try input.load(file, quiet: output.quiet, auxiliary: false)
         let analysis = try CyclingAnalysis(recording: recording, options: options)
+        // One cycle table (and one summary) for the files and for standard output.
+        let cycles = analysis.cycleResults
+        var summary: Data?
         if let directory = output.outURL {
-            try CyclingFiles.write(analysis, to: directory)
+            summary = try CyclingFiles.write(analysis, cycles: cycles, to: directory)
             output.info("wrote \(directory.path)/summary.json, cycles.csv and figures")
         }
         switch output.format {
-        case .json: output.emit(analysis.summaryJSON.rendered() + "\n")
-        case .csv: output.emit(analysis.cycleTable.renderedCSV())
+        case .json:
+            output.emit(String(decoding: summary ?? Data(analysis.summaryJSON(cycles: cycles).renderedBytes(newline: true)), as: UTF8.self))
+        case .csv: output.emit(String(decoding: cycles.renderedCSV(), as: UTF8.self))
         case .table:
             output.emit("cell type: \(analysis.cellType.rawValue) (\(analysis.decision.rule))\n\n")
-            output.emit(analysis.cycleTable.renderedText())
+            output.emit(cycles.textTable().renderedText())
             output.emit("\nsummary:\n" + analysis.summaryObject.rendered(indent: 0) + "\n")
             for warning in analysis.warnings { output.emit("warning: \(warning)\n") }
         }
