@@ -59,7 +59,9 @@ public struct ZipArchive {
                                   file: path, expected: "at most \(limit) bytes")
         }
         var data = Data()
-        data.reserveCapacity(Int(declared))
+        // Deflate expands at most 1032-fold (RFC 1951: a 258-byte match per 2 bits), so a declared size
+        // beyond that is damage and must not be reserved up front; the content check below still applies.
+        data.reserveCapacity(Int(min(declared, Int64(min(entry.compressedSize, UInt64(Int32.max))) * 1032 + 64)))
         do {
             _ = try archive.extract(entry, skipCRC32: false) { chunk in
                 guard Int64(data.count + chunk.count) <= declared else { throw ZipArchive.Overflow() }
