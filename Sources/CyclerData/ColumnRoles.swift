@@ -8,6 +8,9 @@ enum ColumnRole: Hashable {
     case time, voltage, current, step, cycle
     case chargeCapacity, dischargeCapacity, capacity
     case chargeEnergy, dischargeEnergy, energy
+    /// A signed running counter over the whole test, rising on charge and falling on discharge (Novonix
+    /// `Capacity (Ah)`, Basytec `Ah[Ah]`): each step's charge or discharge is its change over the step.
+    case netCapacity, netEnergy
     case temperature
     /// A letter/word state column (Maccor `State`/`Md`, Neware `Status`, EC-Lab `mode`).
     case state
@@ -75,8 +78,8 @@ enum ColumnAliases {
         case .time: return .time
         case .voltage: return .voltage
         case .current: return .current
-        case .chargeCapacity, .dischargeCapacity, .capacity, .chargeIncrement: return .charge
-        case .chargeEnergy, .dischargeEnergy, .energy: return .energy
+        case .chargeCapacity, .dischargeCapacity, .capacity, .netCapacity, .chargeIncrement: return .charge
+        case .chargeEnergy, .dischargeEnergy, .energy, .netEnergy: return .energy
         case .temperature: return .temperature
         case .step, .cycle, .state, .halfCycle: return nil
         }

@@ -12,11 +12,12 @@ enum DelimitedRecording {
     ///   - keepUnmapped: keep numeric columns with no role as auxiliary columns.
     static func read(
         _ url: URL, format: FileFormat, layout: DelimitedLayout, mapping: ColumnMapping?,
-        metadata: RecordingMetadata, keepUnmapped: Bool, assumedCurrent: Double? = nil, progress: (@Sendable (Double) -> Void)?
+        metadata: RecordingMetadata, keepUnmapped: Bool, assumedCurrent: Double? = nil, dialect: TextDialect = .standard,
+        progress: (@Sendable (Double) -> Void)?
     ) throws -> Recording {
         let text = DelimitedText(url)
         return try assemble(url, layout: layout, mapping: mapping, metadata: metadata, keepUnmapped: keepUnmapped,
-                            assumedCurrent: assumedCurrent) { requests in
+                            assumedCurrent: assumedCurrent, dialect: dialect) { requests in
             try text.readColumns(layout: layout, requests: requests, keepLineNumbers: false, progress: progress)
         }
     }
@@ -25,7 +26,7 @@ enum DelimitedRecording {
     /// assembles the recording. `fetch` is the delimited-text scanner or a spreadsheet's cell table.
     static func assemble(
         _ url: URL, layout: DelimitedLayout, mapping: ColumnMapping?, metadata: RecordingMetadata, keepUnmapped: Bool,
-        assumedCurrent: Double?, fetch: ([DelimitedText.Request]) throws -> DelimitedText.Columns
+        assumedCurrent: Double?, dialect: TextDialect = .standard, fetch: ([DelimitedText.Request]) throws -> DelimitedText.Columns
     ) throws -> Recording {
         var roleOf: [ColumnRole: (index: Int, header: ColumnHeader, unit: String?)] = [:]
         if let mapping {
@@ -39,8 +40,8 @@ enum DelimitedRecording {
             }
         } else {
             for (index, header) in layout.headers.enumerated() {
-                guard let role = ColumnAliases.role(of: header) else { continue }
-                if let taken = roleOf[role], ColumnAliases.precedence(header) <= ColumnAliases.precedence(taken.header) { continue }
+                guard let role = dialect.role(of: header) else { continue }
+                if let taken = roleOf[role], dialect.precedence(of: header) <= dialect.precedence(of: taken.header) { continue }
                 roleOf[role] = (index, header, ColumnAliases.unit(of: header))
             }
         }
@@ -94,11 +95,23 @@ enum DelimitedRecording {
             if s.factor != 1 || s.offset != 0 { for i in v.indices { v[i] = v[i] * s.factor + s.offset } }
             return v
         }
-        let time = values(.time) ?? []
+        var time = values(.time) ?? []
+        var clockStart: Date?
+        // A time column holding clock times (EC-Lab's "time as date" export: `11/20/2024 11:38:41.707`)
+        // parses to seconds since 1970; no test lasts 10 years, so a first value past that is a clock:
+        // times are counted from the first record, which is the start.
+        if let first = time.first(where: { $0.isFinite }), first > 10 * 365.25 * Units.secondsPerDay {
+            clockStart = Date(timeIntervalSince1970: first)
+            for i in time.indices { time[i] -= first }
+        }
         let voltage = values(.voltage) ?? []
         if let entry = roleOf[.voltage] { try VoltageSanity.check(voltage, column: entry.header.raw, unit: entry.unit, file: url.path) }
         var metadata = metadata
         metadata.warnings += unitWarnings.sorted()
+        if let clockStart {
+            if metadata.startTime == nil { metadata.startTime = clockStart }
+            metadata.warnings.append("column '\(roleOf[.time]?.header.raw ?? "time")' holds clock times; time is counted from the first record")
+        }
         if let line = columns.droppedTruncatedLine {
             metadata.warnings.append("line \(line) ends before its last column (file cut off?); that row was left out")
         }
@@ -119,6 +132,9 @@ enum DelimitedRecording {
         assembly.chargeEnergy = values(.chargeEnergy)
         assembly.dischargeEnergy = values(.dischargeEnergy)
         assembly.energy = values(.energy)
+        assembly.netCapacity = values(.netCapacity)
+        assembly.netEnergy = values(.netEnergy)
+        if !dialect.states.isEmpty { assembly.stateKinds = dialect.states }
         assembly.temperature = values(.temperature)
         if let state = roleOf[.state] {
             assembly.stateLabels = columns.labels[state.index]

@@ -25,10 +25,16 @@ struct RecordingAssembly {
     var chargeEnergy: [Double]?
     var dischargeEnergy: [Double]?
     var energy: [Double]?
+    /// Signed running counters over the test (Novonix `Capacity`, Basytec `Ah[Ah]`): used when the file has
+    /// no per-step or per-cycle ones.
+    var netCapacity: [Double]?
+    var netEnergy: [Double]?
     var temperature: [Double]?
     /// Per-row state labels (Maccor `State`, Neware `Status`, EC-Lab `mode` digits).
     var stateLabels: [String]?
     var stateCodes: [UInt16]?
+    /// The instrument's own state labels (lower-cased) and their kinds, before `StepKind.parse`.
+    var stateKinds: [String: StepKind] = [:]
     var auxiliary: [AuxiliaryColumn] = []
     /// Line numbers of rows for error messages (optional).
     var lineNumbers: [Int32] = []
@@ -76,7 +82,9 @@ struct RecordingAssembly {
             if unsigned && signs.contains(-1) {
                 for i in 0..<n { let s = signs[Int(stateCodes[i])]; if s < 0 { current[i] = -current[i] } }
             }
+            let table = stateKinds
             let mapped = stateLabels.map { label -> StepKind? in
+                if let kind = table[label.trimmingCharacters(in: .whitespaces).lowercased()] { return kind }
                 // EC-Lab numeric mode: 1 galvanostatic, 2 potentiostatic, 3 rest (galvani's flag table).
                 switch label { case "1": return .constantCurrent; case "2": return .constantVoltage; case "3": return .rest
                 default: return StepKind.parse(label) }
@@ -90,6 +98,9 @@ struct RecordingAssembly {
         // `triple` (steps' first, then cycles'), not through a shared variable.
         let cycleColumn = cycle.flatMap { c in c.contains(where: { $0.isFinite }) ? c : nil }
         let currentValues = current, givenKinds = kinds
+        // The shift to 1-based made below, so outputs can show the file's own cycle labels.
+        let zeroBased = givenCycles.map { $0.min() == 0 } ?? cycleColumn.map { $0.lazy.filter(\.isFinite).min() == 0 } ?? false
+        let labelOffset: Int32 = givenCycles == nil && cycleColumn == nil ? 0 : (offset ?? (zeroBased ? 1 : 0))
         let cyclesGiven = Parallel.Handoff(givenCycles)
         givenCycles = nil
         let (steps, cycles, kindsFinal) = try Parallel.triple(parallel: n > 100_000, {
@@ -120,6 +131,7 @@ struct RecordingAssembly {
         })
 
         var qCharge: [Double]?, qDischarge: [Double]?
+        var counterSource = CapacitySource.instrumentCounters
         Parallel.mutate(&chargeValues, &dischargeValues, parallel: n > 100_000,
                         { values in if values != nil { StepCounters.rebase(&values!, steps: steps) } },
                         { values in if values != nil { StepCounters.rebase(&values!, steps: steps) } })
@@ -130,7 +142,11 @@ struct RecordingAssembly {
         if qCharge == nil, qDischarge == nil, let capacity {
             (qCharge, qDischarge) = StepCounters.splitBySign(StepCounters.perStep(capacity, steps: steps), current: current, steps: steps)
         }
+        if qCharge == nil, qDischarge == nil, let netCapacity {
+            (qCharge, qDischarge) = StepCounters.splitNet(netCapacity, steps: steps)
+        }
         if qCharge == nil, qDischarge == nil {
+            counterSource = .integratedCurrent
             (qCharge, qDischarge) = StepCounters.integrate(current: current, time: time, steps: steps)
         }
         var eCharge: [Double]?, eDischarge: [Double]?
@@ -139,6 +155,12 @@ struct RecordingAssembly {
         if eCharge == nil, eDischarge == nil, let energy {
             (eCharge, eDischarge) = StepCounters.splitBySign(StepCounters.perStep(energy, steps: steps), current: current, steps: steps)
         }
+        if eCharge == nil, eDischarge == nil, let netEnergy {
+            (eCharge, eDischarge) = StepCounters.splitNet(netEnergy, steps: steps)
+        }
+        var metadata = metadata
+        metadata.capacitySource = counterSource
+        metadata.cycleLabelOffset = labelOffset
         let recording = Recording(
             metadata: metadata, time: time, voltage: voltage, current: current, stepIndex: steps, cycleIndex: cycles,
             stepKind: kindsFinal, chargeCapacity: qCharge, dischargeCapacity: qDischarge,
@@ -216,6 +238,35 @@ public enum StepCounters {
                 previous = raw
             }
         }
+    }
+
+    /// Per-step charge and discharge from a signed running counter (rising on charge, falling on
+    /// discharge): within each step, the change since the counter's value at the end of the previous step
+    /// (0 before the first record, so a file that starts inside a step keeps what its first record
+    /// already counted); the step's net change decides which of the two it is. Empty cells repeat the
+    /// previous value.
+    public static func splitNet(_ values: [Double], steps: [Int32]) -> ([Double], [Double]) {
+        let n = values.count
+        var charge = [Double](repeating: 0, count: n)
+        var discharge = [Double](repeating: 0, count: n)
+        var base = 0.0
+        var previous = 0.0
+        var i = 0
+        while i < n {
+            var j = i
+            var last = previous
+            while j < n && steps[j] == steps[i] { if values[j].isFinite { last = values[j] }; j += 1 }
+            let rising = last >= base
+            var running = previous
+            for k in i..<j {
+                if values[k].isFinite { running = values[k] }
+                if rising { charge[k] = max(running - base, 0) } else { discharge[k] = max(base - running, 0) }
+            }
+            base = last
+            previous = last
+            i = j
+        }
+        return (charge, discharge)
     }
 
     /// Splits one unsigned per-step counter into charge and discharge by the step's current sign.

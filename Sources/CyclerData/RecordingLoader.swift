@@ -24,6 +24,18 @@ public enum RecordingLoader {
         throw unrecognised(probe)
     }
 
+    /// Reads the files of one test and joins them into one recording in time order (`RecordingJoin`: time,
+    /// steps and cycles continued, gaps and overlaps reported as warnings, the parts in the provenance).
+    /// One file reads as `load(_:options:)`.
+    public static func load(_ urls: [URL], options: ReadOptions = ReadOptions()) throws -> Recording {
+        guard let first = urls.first else {
+            throw InterphaseError(.invalidParameter, "no file given", expected: "one or more cycler files")
+        }
+        guard urls.count > 1 else { return try load(first, options: options) }
+        let parts = try urls.map { try load($0, options: options) }
+        return try RecordingJoin.join(parts).recording
+    }
+
     /// Which format `url` would be read as (nil when none claims it).
     public static func detectFormat(_ url: URL) throws -> FileFormat? {
         try registry.detect(try InstrumentFile.makeProbe(url))?.format

@@ -14,8 +14,7 @@ extension CyclingAnalysis {
         var top: [(String, JSONValue)] = [
             ("cell_type", .string(cellType.rawValue)),
             ("cell_type_rule", .string(decision.rule)),
-            ("source", .object([("file", .string(m.sourceFile)), ("format", .string(m.provenance.kindName)),
-                                ("rows", .integer(recording.count))])),
+            ("source", .object(sourceFields)),
             ("electrode_area_cm2", .number(area.map { $0 * Units.squareCentimetresPerSquareMetre })),
             ("active_mass_mg", .number(mass.map { $0 * Units.milligramsPerKilogram })),
         ]
@@ -23,6 +22,22 @@ extension CyclingAnalysis {
         top.append(("summary", summaryObject))
         top.append(("warnings", .array(warnings.map { .string($0) })))
         return .object(top)
+    }
+
+    /// `summary.json`'s `source`: the file (the first part's when joined), format, rows, where the
+    /// capacities come from (`capacity_source`: the instrument's counters or the integrated current;
+    /// cycles that differ are listed by the cell type's summary), and for joined files the parts in order.
+    var sourceFields: [(String, JSONValue)] {
+        let m = recording.metadata
+        var fields: [(String, JSONValue)] = [
+            ("file", .string(m.sourceFile)), ("format", .string(m.provenance.kindName)), ("rows", .integer(recording.count)),
+            ("capacity_source", .string(recording.chargeCapacity == nil ? CapacitySource.integratedCurrent.rawValue : m.capacitySource.rawValue)),
+        ]
+        let parts = m.provenance.parts
+        if parts.count > 1 {
+            fields.append(("parts", .array(parts.map { .object([("file", .string($0.file)), ("format", .string($0.kindName))]) })))
+        }
+        return fields
     }
 
     /// The cell type's summary (the `summary` object of `summary.json`).

@@ -13,6 +13,8 @@ extension FullCellAnalysis: CyclingPresentation {
             ("reference_cycle", referenceCycle.map { .integer($0) } ?? .null),
             ("capacity_retention_pct", .number(finalRetention)),
             ("cycles_to_80pct", cyclesToEightyPercent.map { .integer($0) } ?? .null),
+            ("partial_cycles", .array(cycles.filter(\.partial).map { .integer($0.index) })),
+            ("cycles_capacity_integrated", .array(cycles.filter { $0.capacitySource == .integratedCurrent && analysis.recording.metadata.capacitySource == .instrumentCounters && analysis.recording.chargeCapacity != nil }.map { .integer($0.index) })),
             ("one_c_mA", .number(oneCCurrent.map { $0 * Units.kilo })),
             ("one_c_source", .string(oneCSource)),
             ("rate_table", .array(rateGroups.map { g in
@@ -38,10 +40,10 @@ extension FullCellAnalysis: CyclingPresentation {
         let hours = Units.secondsPerHour, milli = Units.kilo // s → h; V → mV, A → mA, Ah → mAh
         let grams = mass.map { $0 * Units.gramsPerKilogram }
         var table = ResultTable(columns: [
-            C("index"), C("file_cycle"), C("start_time_h", decimals: 4), C("charge_capacity_mAh", decimals: 4),
-            C("discharge_capacity_mAh", decimals: 4), C("charge_capacity_mAh_g", decimals: 3),
-            C("discharge_capacity_mAh_g", decimals: 3), C("charge_capacity_mAh_cm2", decimals: 4),
-            C("discharge_capacity_mAh_cm2", decimals: 4), C("coulombic_efficiency_pct", decimals: 3),
+            C("index"), C("file_cycle"), C("start_time_h", decimals: 4), C("charge_capacity_mAh", decimals: 4, significantDigits: 5),
+            C("discharge_capacity_mAh", decimals: 4, significantDigits: 5), C("charge_capacity_mAh_g", decimals: 3, significantDigits: 5),
+            C("discharge_capacity_mAh_g", decimals: 3, significantDigits: 5), C("charge_capacity_mAh_cm2", decimals: 4, significantDigits: 5),
+            C("discharge_capacity_mAh_cm2", decimals: 4, significantDigits: 5), C("coulombic_efficiency_pct", decimals: 3),
             C("energy_efficiency_pct", decimals: 3), C("mean_charge_voltage_V", decimals: 4),
             C("mean_discharge_voltage_V", decimals: 4), C("polarization_mV", decimals: 2),
             C("charge_c_rate", decimals: 3), C("discharge_c_rate", decimals: 3), C("capacity_retention_pct", decimals: 3),

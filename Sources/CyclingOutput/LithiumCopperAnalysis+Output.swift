@@ -30,9 +30,9 @@ extension LithiumCopperAnalysis: CyclingPresentation {
         let areaCm2 = analysis.area.map { $0 * Units.squareCentimetresPerSquareMetre }
         let hours = Units.secondsPerHour, milli = Units.kilo // s → h; V → mV, A → mA, Ah → mAh
         var table = ResultTable(columns: [
-            C("index"), C("start_time_h", decimals: 4), C("plating_capacity_mAh", decimals: 5),
-            C("stripping_capacity_mAh", decimals: 5), C("coulombic_efficiency_pct", decimals: 3),
-            C("plating_capacity_mAh_cm2", decimals: 5), C("current_mA", decimals: 5),
+            C("index"), C("start_time_h", decimals: 4), C("plating_capacity_mAh", decimals: 5, significantDigits: 5),
+            C("stripping_capacity_mAh", decimals: 5, significantDigits: 5), C("coulombic_efficiency_pct", decimals: 3),
+            C("plating_capacity_mAh_cm2", decimals: 5, significantDigits: 5), C("current_mA", decimals: 5),
         ])
         for c in cycles {
             table.append([.integer(c.index), .number(c.startTime / hours), .number(c.platingCapacity * milli),

@@ -36,7 +36,7 @@ extension SymmetricCellAnalysis: CyclingPresentation {
         var table = ResultTable(columns: [
             C("index"), C("start_time_h", decimals: 4), C("plating_overpotential_mV", decimals: 2),
             C("stripping_overpotential_mV", decimals: 2), C("peak_mV", decimals: 2), C("hysteresis_mV", decimals: 2),
-            C("current_density_mA_cm2", decimals: 4), C("areal_capacity_mAh_cm2", decimals: 4),
+            C("current_density_mA_cm2", decimals: 4), C("areal_capacity_mAh_cm2", decimals: 4, significantDigits: 5),
         ])
         for c in cycles {
             let peak = [c.plating?.peak, c.stripping?.peak].compactMap { $0 }.max()

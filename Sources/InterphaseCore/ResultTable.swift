@@ -1,3 +1,4 @@
+import Foundation
 /// A table of computed values, kept as values: the same table renders as CSV or text with each column's
 /// decimals (`textTable`) and as JSON rows at full precision (`jsonRows`), so JSON never parses the
 /// formatted strings back into numbers.
@@ -23,10 +24,22 @@ public struct ResultTable: Sendable, Equatable {
     public struct Column: Sendable, Equatable {
         public var name: String
         public var decimals: Int
+        /// At least this many significant digits in text and CSV, adding decimals to small values (a
+        /// capacity of 0.0020 mAh at four decimals would carry two digits and lose up to 2.5 %).
+        public var significantDigits: Int?
 
-        public init(_ name: String, decimals: Int = 0) {
+        public init(_ name: String, decimals: Int = 0, significantDigits: Int? = nil) {
             self.name = name
             self.decimals = decimals
+            self.significantDigits = significantDigits
+        }
+
+        /// Decimals for `value`: the column's, or more where `significantDigits` asks (at most 15).
+        @inlinable
+        public func decimals(for value: Double?) -> Int {
+            guard let digits = significantDigits, let value, value.isFinite, value != 0 else { return decimals }
+            let needed = digits - 1 - Int((abs(value)).log10Floor)
+            return min(max(decimals, needed), 15)
         }
     }
 
@@ -51,7 +64,7 @@ public struct ResultTable: Sendable, Equatable {
             zip(columns, row).map { column, cell in
                 switch cell {
                 case let .integer(value): return String(value)
-                case let .number(value): return formatNumber(value, decimals: column.decimals)
+                case let .number(value): return formatNumber(value, decimals: column.decimals(for: value))
                 case let .text(value): return value
                 }
             }
@@ -73,7 +86,7 @@ public struct ResultTable: Sendable, Equatable {
                 if k > 0 { out.append(UInt8(ascii: ",")) }
                 switch cell {
                 case let .integer(value): out.append(contentsOf: String(value).utf8)
-                case let .number(value): appendFormatted(value, decimals: columns[k].decimals, to: &out)
+                case let .number(value): appendFormatted(value, decimals: columns[k].decimals(for: value), to: &out)
                 case let .text(value): out.append(contentsOf: TextTable.csvField(value).utf8)
                 }
             }
@@ -85,5 +98,16 @@ public struct ResultTable: Sendable, Equatable {
     /// One JSON object per row, keys in column order; numbers at full precision, no value as null.
     public func jsonRows() -> [JSONValue] {
         rows.map { row in .object(zip(columns, row).map { column, cell in (column.name, cell.json) }) }
+    }
+}
+
+extension Double {
+    /// ⌊log₁₀|x|⌋ for finite non-zero x (the exponent of its leading digit).
+    @inlinable
+    public var log10Floor: Double {
+        var e = Foundation.log10(Swift.abs(self)).rounded(.down)
+        // log10 can land just below an exact power of ten: correct by one step.
+        if Foundation.pow(10, e + 1) <= Swift.abs(self) { e += 1 }
+        return e
     }
 }

@@ -8,6 +8,15 @@ public indirect enum Provenance: Sendable, Equatable {
     case simulation(model: String)
     /// Computed from another data set (`operation` in words, e.g. "cycles 1–10 selected").
     case derived(operation: String, from: Provenance)
+    /// Several files of one test joined in time order (an EC-Lab sequence's numbered technique files, a
+    /// restarted channel's files), each part's own provenance in that order.
+    case joined(parts: [Provenance])
+
+    /// The parts of a joined data set, or this one alone.
+    public var parts: [Provenance] {
+        if case let .joined(parts) = self { return parts }
+        return [self]
+    }
 
     /// The instrument file at the origin of the data, if any.
     public var file: String? {
@@ -15,6 +24,7 @@ public indirect enum Provenance: Sendable, Equatable {
         case let .instrumentFile(path, _): return path
         case .simulation: return nil
         case let .derived(_, source): return source.file
+        case let .joined(parts): return parts.first?.file
         }
     }
 
@@ -24,6 +34,7 @@ public indirect enum Provenance: Sendable, Equatable {
         case let .instrumentFile(_, format): return format
         case .simulation: return nil
         case let .derived(_, source): return source.format
+        case let .joined(parts): return parts.first?.format
         }
     }
 
@@ -33,6 +44,7 @@ public indirect enum Provenance: Sendable, Equatable {
         case let .instrumentFile(_, format): return format.id
         case .simulation: return "simulation"
         case .derived: return "derived"
+        case let .joined(parts): return parts.first?.kindName ?? "joined"
         }
     }
 
@@ -42,6 +54,9 @@ public indirect enum Provenance: Sendable, Equatable {
         case let .instrumentFile(_, format): return format.displayName
         case let .simulation(model): return "Interphase simulation (\(model))"
         case let .derived(operation, source): return "\(operation), from \(source.displayName)"
+        case let .joined(parts):
+            let names = Array(Set(parts.map(\.displayName))).sorted()
+            return "\(parts.count) files joined (\(names.joined(separator: ", ")))"
         }
     }
 
@@ -51,6 +66,7 @@ public indirect enum Provenance: Sendable, Equatable {
         case let .instrumentFile(path, _): return path
         case let .simulation(model): return model
         case let .derived(_, source): return source.label
+        case let .joined(parts): return parts.map(\.label).joined(separator: " + ")
         }
     }
 }

@@ -19,6 +19,13 @@ public struct RecordingMetadata: Sendable, Equatable {
     public var header: [HeaderField]
     /// Things the reader repaired or could not interpret, in words (shown by `read`, copied into reports).
     public var warnings: [String] = []
+    /// Whether the charge/energy columns are the instrument's counters or integrated from the current
+    /// (set by the reader; a recording without counter columns integrates in the analysis).
+    public var capacitySource: CapacitySource = .instrumentCounters
+    /// What the reader added to the file's own cycle numbers to make `cycleIndex` 1-based (1 for an
+    /// instrument counting from 0: Maccor `Cyc#`, some EC-Lab exports); outputs show the file's label,
+    /// `cycleIndex − cycleLabelOffset`.
+    public var cycleLabelOffset: Int32 = 0
 
     public init(
         provenance: Provenance, instrument: String? = nil, channel: String? = nil,

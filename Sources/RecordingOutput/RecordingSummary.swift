@@ -76,6 +76,9 @@ public struct RecordingSummary {
             ("active_mass_mg", .number(m.activeMass.map { $0 * Units.milligramsPerKilogram })),
             ("electrode_area_cm2", .number(m.electrodeArea.map { $0 * Units.squareCentimetresPerSquareMetre })),
         ]
+        if m.provenance.parts.count > 1 {
+            meta.append(("parts", .array(m.provenance.parts.map { .object([("file", .string($0.file)), ("format", .string($0.kindName))]) })))
+        }
         meta.append(("header", .object(m.header.map { ($0.key, .string($0.value)) })))
         return .object([
             ("metadata", .object(meta)),
@@ -95,7 +98,10 @@ public struct RecordingSummary {
         let m = recording.metadata
         var lines = ["format:     \(m.provenance.kindName) — \(m.provenance.displayName)"]
         if let v = m.instrument { lines.append("instrument: \(v)") }
-        if let v = m.sourceFile { lines.append("file:       \(v)") }
+        let parts = m.provenance.parts
+        if parts.count > 1 {
+            for (k, part) in parts.enumerated() { lines.append("\(k == 0 ? "files:     " : "           ") \(part.label)") }
+        } else if let v = m.sourceFile { lines.append("file:       \(v)") }
         if let v = m.channel { lines.append("channel:    \(v)") }
         if let v = m.startTime { lines.append("started:    \(ISO8601DateFormatter().string(from: v))") }
         if let v = m.activeMass { lines.append(String(format: "mass:       %.4g mg", v * Units.milligramsPerKilogram)) }

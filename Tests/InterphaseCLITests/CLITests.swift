@@ -126,6 +126,6 @@ enum CLI {
         let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
         #expect(summary["sections"]?["cycling"]?["full_cell"]?["cell_type"]?.stringValue == "full")
         let files = summary["sections"]?["cycling"]?["files"]?.arrayValue ?? []
-        #expect(files.count == 28) // every data file in Data/cycler (not .mpl/.mps settings nor the Arbin metadata companion)
+        #expect(files.count == 35) // every data file in Data/cycler (not .mpl/.mps settings nor the Arbin metadata companion)
     }
 }

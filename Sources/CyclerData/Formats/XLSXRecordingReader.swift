@@ -142,6 +142,6 @@ public enum XLSXRecordingReader: CyclerFileReader {
         }
         if cell.hasPrefix("@duration:") { return (Double(cell.dropFirst(10)) ?? .nan) * Units.secondsPerDay } // days → s
         if let value = Double(cell) { return value }
-        return NumberParsing.parseDuration(cell[...]) ?? .nan
+        return NumberParsing.parseDuration(cell[...]) ?? NumberParsing.parseDateTime(cell[...]) ?? .nan
     }
 }

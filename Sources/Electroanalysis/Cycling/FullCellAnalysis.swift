@@ -7,7 +7,8 @@ import InterphaseNumerics
 ///
 /// A cycle is the file's cycle index when the file numbers cycles; otherwise a new cycle starts at each
 /// half cycle in the file's first direction that follows the other direction. Per cycle: charge and
-/// discharge capacity (sum of the cycle's half cycles), CE = charge returned / charge put in
+/// discharge capacity (the instrument's counters over the cycle's records, `CycleCounters`; the half
+/// cycles' integrated current only for a file without counters), CE = charge returned / charge put in
 /// (Q_dis/Q_ch when the file starts with a charge, as cathode cells do; Q_ch/Q_dis when it starts with a
 /// discharge, as graphite||Li half cells do), energy efficiency likewise, mean voltages
 /// = E/Q, and polarisation = V_ch(Q_ch/2) − V_dis(Q_dis/2) on the cycle's longest charge and discharge
@@ -40,6 +41,12 @@ public struct FullCellAnalysis: CellAnalysis {
         public var startTime: Double
         /// The half cycles (indices into `halfCycles`) of this cycle.
         public var halves: [Int]
+        /// Whether the capacities are the instrument's counters over the cycle's records or the
+        /// current integrated over its half cycles (`CycleCounters`).
+        public var capacitySource: CapacitySource
+        /// The file starts inside this cycle (its first record already counts charge): its capacities
+        /// and CE cover only the recorded part, and it is neither the reference nor in the rate table.
+        public var partial = false
     }
 
     public struct RateGroup: Sendable {
@@ -123,13 +130,42 @@ public struct FullCellAnalysis: CellAnalysis {
                   let vd = FullCellAnalysis.voltageAtHalfCapacity(halfCycles[d], recording) else { return .nan }
             return vc - vd
         }
+        // A cycle's rows: from its first half cycle to the next cycle's first (the first cycle from the first
+        // record, the last to the end), so counts between half cycles — records inside a step that caught
+        // no current — belong to it.
+        let counters = CycleCounters(recording)
+        // When the file numbers its cycles, a cycle also owns its records before its first half cycle (a
+        // charge too short to be a half cycle still counts where the file says it belongs).
+        var starts = groups.map { halfCycles[$0[0]].range.lowerBound }
+        for g in starts.indices {
+            if g == 0 { starts[g] = 0; continue }
+            guard fileNumbersCycles else { continue }
+            let label = recording.cycleIndex[starts[g]]
+            while starts[g] > starts[g - 1] + 1 && recording.cycleIndex[starts[g] - 1] == label { starts[g] -= 1 }
+        }
         var built: [Cycle] = groups.enumerated().map { index, members in
             let charges = members.filter { halfCycles[$0].direction > 0 }
             let discharges = members.filter { halfCycles[$0].direction < 0 }
-            let qc = charges.reduce(0) { $0 + halfCycles[$1].capacity }
-            let qd = discharges.reduce(0) { $0 + halfCycles[$1].capacity }
-            let ec = charges.reduce(0) { $0 + halfCycles[$1].energy }
-            let ed = discharges.reduce(0) { $0 + halfCycles[$1].energy }
+            let rows = starts[index]..<(index + 1 < starts.count ? starts[index + 1] : recording.count)
+            var source = counters == nil ? CapacitySource.integratedCurrent : .instrumentCounters
+            func total(_ members: [Int], _ direction: Int, energy: Bool) -> Double {
+                let summed = members.reduce(0) { $0 + (energy ? halfCycles[$1].energy : halfCycles[$1].capacity) }
+                guard let counters else { return summed }
+                let counted = energy ? counters.energy(rows, direction: direction) : counters.capacity(rows, direction: direction)
+                guard let counted, counted > 0 else {
+                    if !energy && summed > 0 { source = .integratedCurrent }
+                    return summed
+                }
+                return counted
+            }
+            var qc = total(charges, 1, energy: false)
+            var qd = total(discharges, -1, energy: false)
+            var ec = total(charges, 1, energy: true)
+            var ed = total(discharges, -1, energy: true)
+            // A direction the cycle did not run in can still show counter noise (4·10⁻¹¹ Ah of "discharge"
+            // in a charge-only Arbin file): below a millionth of the other direction it is no capacity.
+            if qd < 1e-6 * qc { qd = 0; ed = 0 }
+            if qc < 1e-6 * qd { qc = 0; ec = 0 }
             let polarization: Double? = polarizations[index].isNaN ? nil : polarizations[index]
             return Cycle(
                 index: index + 1, fileCycle: halfCycles[members[0]].fileCycle, chargeCapacity: qc, dischargeCapacity: qd,
@@ -139,7 +175,16 @@ public struct FullCellAnalysis: CellAnalysis {
                 meanChargeVoltage: qc > 0 ? ec / qc : nil, meanDischargeVoltage: qd > 0 ? ed / qd : nil,
                 polarization: polarization,
                 dischargeCRate: nil, chargeCRate: nil, retention: nil, startTime: halfCycles[members[0]].startTime,
-                halves: members)
+                halves: members, capacitySource: source)
+        }
+        // A file that starts inside a step (its first record already counts charge) starts inside a cycle:
+        // that count belongs to the cycle, which is partial.
+        let firstCount = max(recording.chargeCapacity?.first ?? 0, recording.dischargeCapacity?.first ?? 0)
+        if counters != nil, firstCount > 0, !built.isEmpty {
+            built[0].partial = true
+            let ce = built[0].coulombicEfficiency.map { String(format: "; its CE %.4g %% is flagged", $0) } ?? ""
+            warnings.append(String(format: "the file starts inside cycle %d (the first record already counts %.6g mAh): that cycle is partial%@, and it is not used as the reference cycle or in the rate table",
+                                   Int(built[0].fileCycle), firstCount * Units.kilo, ce))
         }
         // Reference cycle and 1C.
         var reference = options.referenceCycle
@@ -147,7 +192,7 @@ public struct FullCellAnalysis: CellAnalysis {
             warnings.append("--reference-cycle \(r) exceeds the \(built.count) cycles; using the first complete cycle")
             reference = nil
         }
-        if reference == nil { reference = built.first { $0.chargeCapacity > 0 && $0.dischargeCapacity > 0 }?.index }
+        if reference == nil { reference = built.first { $0.chargeCapacity > 0 && $0.dischargeCapacity > 0 && !$0.partial }?.index }
         self.referenceCycle = reference
         let referenceCapacity = reference.map { built[$0 - 1].dischargeCapacity }
         if let specific = options.oneCSpecificCurrent, let mass {
@@ -188,7 +233,7 @@ public struct FullCellAnalysis: CellAnalysis {
         // Rate groups: consecutive cycles with the same discharge C-rate (2 significant digits).
         var groupsByRate: [RateGroup] = []
         for cycle in built {
-            guard let rate = cycle.dischargeCRate, cycle.dischargeCapacity > 0 else { continue }
+            guard let rate = cycle.dischargeCRate, cycle.dischargeCapacity > 0, !cycle.partial else { continue }
             let rounded = SymmetricCellAnalysis.significant(rate, digits: 2)
             if let last = groupsByRate.last, last.cRate == rounded {
                 var g = last

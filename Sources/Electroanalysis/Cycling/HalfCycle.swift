@@ -11,7 +11,8 @@ public struct HalfCycle: Sendable, Equatable {
     public var direction: Int
     /// Point indices `[start, end)` in the recording.
     public var range: Range<Int>
-    /// The file's cycle index of the first point.
+    /// The file's own cycle label of the first point (`cycleIndex − metadata.cycleLabelOffset`: a file
+    /// counting from 0 keeps its 0).
     public var fileCycle: Int32
     /// Start and end time. - Units: s.
     public var startTime: Double
@@ -114,7 +115,7 @@ public enum HalfCycleSegmentation {
         let end = r.time[range.upperBound - 1]
         let duration = end - start
         let meanCurrent = duration > 0 ? capacity * Units.secondsPerHour / duration : abs(r.current[range.lowerBound])
-        return HalfCycle(direction: direction, range: range, fileCycle: r.cycleIndex[range.lowerBound], startTime: start,
+        return HalfCycle(direction: direction, range: range, fileCycle: r.cycleIndex[range.lowerBound] - r.metadata.cycleLabelOffset, startTime: start,
                          endTime: end, capacity: capacity, energy: energy, meanCurrent: meanCurrent,
                          endVoltage: r.voltage[range.upperBound - 1])
     }

@@ -40,8 +40,9 @@ public struct ColumnHeader: Sendable {
         self.unit = unit
     }
 
-    /// Lower-cased base with spaces, underscores, dashes, dots and angle brackets removed.
+    /// Lower-cased base with spaces, underscores, dashes, dots, angle brackets and tildes removed (Basytec
+    /// starts its header line with the comment mark: `~Time[s]`).
     public var key: String {
-        String(base.lowercased().unicodeScalars.filter { !" _-.<>|".unicodeScalars.contains($0) })
+        String(base.lowercased().unicodeScalars.filter { !" _-.<>|~".unicodeScalars.contains($0) })
     }
 }

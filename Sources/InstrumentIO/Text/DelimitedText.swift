@@ -12,6 +12,14 @@ public struct DelimitedLayout: Sendable {
     public var headers: [ColumnHeader]
     /// Lines before the header, for instrument readers that parse key:value preambles.
     public var preamble: [String]
+    /// Every line is wrapped in one pair of double quotes (`"Time,Voltage,Current"`: some Novonix
+    /// exports, after a spreadsheet round trip); the quotes are removed before splitting.
+    public var wrappedLines = false
+    /// A line starting with this byte opens a section of the format's own (Novonix's `[Summary]`, written
+    /// again when a test restarts inside the same file): it and every following line up to the next one
+    /// that starts with a digit are skipped, and the row where data resume is noted in
+    /// `Columns.sectionStarts`.
+    public var sectionMarker: UInt8?
 
     public init(delimiter: UInt8, decimalComma: Bool, headerLine: Int, headers: [ColumnHeader], preamble: [String]) {
         self.delimiter = delimiter
@@ -72,6 +80,8 @@ public struct DelimitedText: Sendable {
         public var lineNumbers: [Int32] = []
         /// 1-based line of a final row that ended early (a file cut off mid-line) and was dropped.
         public var droppedTruncatedLine: Int?
+        /// Rows at which data resume after a section of the format's own (`DelimitedLayout.sectionMarker`).
+        public var sectionStarts: [Int] = []
 
         public init() {}
     }
@@ -97,7 +107,9 @@ public struct DelimitedText: Sendable {
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         let candidates = headerHint.map { [$0] } ?? Array(0..<min(lines.count, 300))
         for index in candidates where index < lines.count {
-            let line = lines[index]
+            var line = lines[index]
+            let wrapped = DelimitedText.isWrapped(line)
+            if wrapped { line = String(line.dropFirst().dropLast()) }
             guard let delimiter = DelimitedText.delimiter(of: line) else { continue }
             let fields = DelimitedText.split(line, delimiter: delimiter).map(ColumnHeader.init)
             guard accepts(fields) else { continue }
@@ -116,10 +128,20 @@ public struct DelimitedText: Sendable {
                     break
                 }
             }
-            return DelimitedLayout(delimiter: delimiter, decimalComma: decimalComma, headerLine: index,
-                                   headers: fields, preamble: Array(lines[..<index]))
+            var layout = DelimitedLayout(delimiter: delimiter, decimalComma: decimalComma, headerLine: index,
+                                         headers: fields, preamble: Array(lines[..<index]))
+            layout.wrappedLines = wrapped
+            return layout
         }
         throw notFound()
+    }
+
+    /// A line wrapped whole in one pair of double quotes, with a delimiter and no other quote inside
+    /// (a CSV line whose fields are each quoted has quotes inside, and is not this).
+    public static func isWrapped(_ line: String) -> Bool {
+        guard line.count > 2, line.first == "\"", line.last == "\"" else { return false }
+        let inner = line.dropFirst().dropLast()
+        return !inner.contains("\"") && inner.contains(where: { $0 == "," || $0 == "\t" || $0 == ";" })
     }
 
     /// The bytes as UTF-8, or nil when they are not valid UTF-8 (up to 3 bytes of a character cut at the
@@ -179,7 +201,7 @@ public struct DelimitedText: Sendable {
     /// - Parameter progress: fraction of bytes read.
     public func readColumns(layout: DelimitedLayout, requests: [Request], keepLineNumbers: Bool = false,
                      progress: (@Sendable (Double) -> Void)?) throws -> Columns {
-        if !keepLineNumbers && !requests.contains(where: \.text) {
+        if !keepLineNumbers && !requests.contains(where: \.text) && !layout.wrappedLines && layout.sectionMarker == nil {
             return try readNumericColumns(layout: layout, requests: requests, progress: progress)
         }
         var columns = Columns()
@@ -206,6 +228,8 @@ public struct DelimitedText: Sendable {
         // A row with fewer fields than requested is only acceptable as the file's last row (a copy cut off
         // mid-line, dropped below with a warning). Anywhere else it means lost data: an error naming the line.
         var shortLine: (line: Int, fields: Int)?
+        var inSection = false
+        var sectionStarts: [Int] = []
 
         try LineSource.forEachLine(url: url, path: path, progress: progress, reserve: { estimatedLines in
             let rows = max(estimatedLines - headerLine, 16)
@@ -215,12 +239,24 @@ public struct DelimitedText: Sendable {
             defer { lineNumber += 1 }
             if lineNumber <= headerLine { return }
             // The CR of a CR LF line end is not part of the last field (a duration there was not parsed).
-            let end = lineEnd > start && base[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+            var end = lineEnd > start && base[lineEnd - 1] == 0x0D ? lineEnd - 1 : lineEnd
+            var start = start
+            if layout.wrappedLines && end - start >= 2 && base[start] == 0x22 && base[end - 1] == 0x22 { start += 1; end -= 1 }
             // Skip blank lines (Maccor puts one after the header).
             var blank = true
             var q = start
             while q < end { let c = base[q]; if c != 0x20 && c != 0x09 && c != 0x0D { blank = false; break }; q += 1 }
             if blank { return }
+            if let marker = layout.sectionMarker {
+                var first = start
+                if first < end && base[first] == 0x22 { first += 1 }
+                if base[first] == marker { inSection = true; return }
+                if inSection {
+                    guard (0x30...0x39).contains(base[first]) else { return }
+                    inSection = false
+                    sectionStarts.append(columns.rows)
+                }
+            }
             if let short = shortLine {
                 throw InterphaseError(.malformed, "the row has \(short.fields) of \(layout.headers.count) fields (line cut short or damaged)",
                                       file: path, line: short.line, expected: "a value (or an empty field) for every header column")
@@ -241,7 +277,7 @@ public struct DelimitedText: Sendable {
                             var value = NumberParsing.parseDouble(base, fieldStart, p, decimalComma: decimalComma)
                             if value == nil {
                                 let text = String(decoding: UnsafeBufferPointer(start: base + fieldStart, count: p - fieldStart), as: UTF8.self)
-                                value = NumberParsing.parseDuration(text[...])
+                                value = NumberParsing.parseDuration(text[...]) ?? NumberParsing.parseDateTime(text[...])
                             }
                             outputs[s].append(value ?? .nan)
                             filled += 1
@@ -299,6 +335,7 @@ public struct DelimitedText: Sendable {
         }
         columns.firstDataLine = firstDataLine
         columns.lineNumbers = lineNumbers
+        columns.sectionStarts = sectionStarts.filter { $0 < columns.rows }
         return columns
     }
 }

@@ -232,4 +232,39 @@ public enum NumberParsing {
         }
         return days * 86400 + seconds
     }
+
+    /// Clock times written as a date and a time of day: `11/20/2024 11:38:41.707` (month first, as
+    /// EC-Lab and Maccor write them), `2024-11-20 11:38:41` (ISO order) or `20.11.2024 11:38:41` (day
+    /// first, dotted, as Basytec writes them); taken as UTC.
+    /// - Returns: seconds since 1970-01-01, or nil if the text is not such a clock time.
+    public static func parseDateTime(_ text: Substring) -> Double? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let halves = trimmed.split(separator: " ", omittingEmptySubsequences: true)
+        guard halves.count == 2 || halves.count == 3 else { return nil }
+        let dateText = halves[0]
+        let separator: Character = dateText.contains("/") ? "/" : dateText.contains("-") ? "-" : "."
+        let fields = dateText.split(separator: separator)
+        guard fields.count == 3, let a = Int(fields[0]), let b = Int(fields[1]), let c = Int(fields[2]) else { return nil }
+        let (year, month, day): (Int, Int, Int)
+        if fields[0].count == 4 { (year, month, day) = (a, b, c) }
+        else if separator == "." { (year, month, day) = (c, b, a) }
+        else { (year, month, day) = (c < 100 ? c + 2000 : c, a, b) }
+        guard (1...12).contains(month), (1...31).contains(day), (1900...2200).contains(year) else { return nil }
+        guard var seconds = parseDuration(halves[1]) else { return nil }
+        if halves.count == 3 {
+            let marker = halves[2].uppercased()
+            guard marker == "AM" || marker == "PM" else { return nil }
+            let hour = Int(seconds / 3600)
+            if marker == "PM" && hour < 12 { seconds += 12 * 3600 }
+            if marker == "AM" && hour == 12 { seconds -= 12 * 3600 }
+        }
+        // Days from the civil date (H. Hinnant's days_from_civil).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        let days = era * 146097 + doe - 719468
+        return Double(days) * 86400 + seconds
+    }
 }

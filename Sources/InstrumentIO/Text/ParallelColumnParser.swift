@@ -174,7 +174,7 @@ struct ParallelColumnParser {
     static func fieldValue(_ base: UnsafePointer<UInt8>, _ f: Int, _ e: Int, decimalComma: Bool) -> Double {
         if let v = NumberParsing.parseDouble(base, f, e, decimalComma: decimalComma) { return v }
         let text = String(decoding: UnsafeBufferPointer(start: base + f, count: e - f), as: UTF8.self)
-        return NumberParsing.parseDuration(text[...]) ?? .nan
+        return NumberParsing.parseDuration(text[...]) ?? NumberParsing.parseDateTime(text[...]) ?? .nan
     }
 
     /// A field the fast path does not take (blanks, quotes, durations, text, long mantissas): its value

@@ -7,8 +7,8 @@ struct CyclingCommand: ParsableCommand {
         commandName: "cycling",
         abstract: "Cycling metrics of a Li||Li, Li||Cu or full cell: summary.json, cycles.csv and figures.")
 
-    @Argument(help: "Cycler file.")
-    var file: String
+    @Argument(help: "Cycler file; several files of one test (an EC-Lab sequence's numbered files, a restarted channel) are joined in time order.")
+    var files: [String]
 
     @Option(name: .long, help: "Cell type: \(CellChoice.allValueStrings.joined(separator: ", ")) (auto: decided from the data).")
     var cell: CellChoice = .auto
@@ -85,7 +85,7 @@ struct CyclingCommand: ParsableCommand {
     func run() throws {
         let options = try options()
         // The analysis uses the role columns only.
-        let recording = try input.load(file, quiet: output.quiet, auxiliary: false)
+        let recording = try input.load(files, quiet: output.quiet, auxiliary: false)
         let analysis = try CyclingAnalysis(recording: recording, options: options)
         // One cycle table (and one summary) for the files and for standard output.
         let cycles = analysis.cycleResults

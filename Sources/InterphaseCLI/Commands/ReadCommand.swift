@@ -7,8 +7,8 @@ struct ReadCommand: ParsableCommand {
         commandName: "read",
         abstract: "Read a cycler file: print its format, metadata and columns; --to csv writes the normalised recording.")
 
-    @Argument(help: "Cycler file (BioLogic .mpr/.mpt, Neware .nda/.ndax, Arbin .res/.csv/.xlsx, Maccor, LAND .ccs/.xlsx, CSV/TSV).")
-    var file: String
+    @Argument(help: "Cycler file (BioLogic .mpr/.mpt, Neware .nda/.ndax, Arbin .res/.csv/.xlsx, Maccor, LAND .ccs/.xlsx, Basytec, Novonix, CSV/TSV); several files of one test are joined in time order.")
+    var files: [String]
 
     @OptionGroup var input: InputOptions
     @OptionGroup var output: OutputOptions
@@ -21,7 +21,7 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let recording = try input.load(file, quiet: output.quiet)
+        let recording = try input.load(files, quiet: output.quiet)
         let summary = RecordingSummary(recording)
         switch output.format {
         case .json: output.emit(summary.json.rendered() + "\n")
@@ -30,7 +30,8 @@ struct ReadCommand: ParsableCommand {
         }
         if to == "csv" {
             let directory = output.outURL ?? URL(fileURLWithPath: ".")
-            let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent + ".csv"
+            let stem = URL(fileURLWithPath: files[0]).deletingPathExtension().lastPathComponent
+            let name = stem + (files.count > 1 ? "-joined" : "") + ".csv"
             let destination = directory.appendingPathComponent(name)
             let bar = ProgressBar(label: "writing", total: 1, quiet: output.quiet)
             defer { bar.finish() }
@@ -52,7 +53,7 @@ struct InputOptions: ParsableArguments {
     var currentMilliamps: Double?
 
     /// - Parameter auxiliary: keep columns without a role (`ReadOptions.auxiliaryColumns`).
-    func load(_ path: String, quiet: Bool, auxiliary: Bool = true) throws -> Recording {
+    func load(_ paths: [String], quiet: Bool, auxiliary: Bool = true) throws -> Recording {
         var options = ReadOptions()
         options.auxiliaryColumns = auxiliary
         if let columns { options.columnMapping = try ColumnMapping(parsing: columns) }
@@ -68,6 +69,6 @@ struct InputOptions: ParsableArguments {
         let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
         options.progress = { bar.update($0) }
         defer { bar.finish() }
-        return try RecordingLoader.load(URL(fileURLWithPath: path), options: options)
+        return try RecordingLoader.load(paths.map { URL(fileURLWithPath: $0) }, options: options)
     }
 }
