@@ -42,6 +42,8 @@ let package = Package(
 
         // Engines: computation on the data model only.
         .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
+        // Equivalent-circuit impedance: circuit strings, element registry, complex nonlinear fits.
+        .target(name: "Impedance", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
 
         // Outputs: tables, files and figures of each engine; the report infrastructure and its sections.
         .target(name: "RecordingOutput", dependencies: ["InterphaseCore", "InterphaseData"]),
@@ -56,7 +58,7 @@ let package = Package(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",
@@ -72,6 +74,9 @@ let package = Package(
             name: "CyclerDataTests",
             dependencies: ["CyclerData", "InstrumentIO", "_InterphaseTestSupport",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Reference"]),
+        .testTarget(
+            name: "ImpedanceTests", dependencies: ["Impedance", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
         .testTarget(

@@ -1,0 +1,53 @@
+import InterphaseNumerics
+
+/// One kind of circuit element (R, C, CPE, Wo, …): its symbol as impedance.py writes it, its parameters,
+/// the formula and its source, and its impedance with the analytic derivative with respect to each
+/// parameter at an angular frequency ω = 2πf (rad/s).
+///
+/// The kinds are rows of `CircuitElements.all`; a circuit string refers to them by symbol.
+public struct CircuitElement: Sendable, Equatable {
+    /// The element's parameters p (0-based), viewed without copying out of the circuit's vector.
+    public struct Parameters {
+        let values: ArraySlice<Double>
+        init(_ values: ArraySlice<Double>) { self.values = values }
+        /// Parameter k of this element.
+        public subscript(k: Int) -> Double { values[values.startIndex + k] }
+    }
+
+    /// Z(p, ω) (Ω) and ∂Z/∂pₖ for each parameter (Ω per parameter unit).
+    public typealias Evaluation = @Sendable (Parameters, Double) -> (value: DoubleComplex, derivatives: [DoubleComplex])
+
+    /// The symbol in circuit strings ("R", "CPE", "Wo").
+    public let symbol: String
+    /// What it is, in words.
+    public let title: String
+    /// The impedance formula, as text.
+    public let formula: String
+    /// Where the formula comes from.
+    public let reference: String
+    /// Its parameters in order.
+    public let parameters: [ElementParameter]
+    /// Z and its parameter derivatives.
+    public let evaluate: Evaluation
+
+    public init(
+        _ symbol: String, title: String, formula: String, reference: String, parameters: [ElementParameter],
+        evaluate: @escaping Evaluation
+    ) {
+        self.symbol = symbol
+        self.title = title
+        self.formula = formula
+        self.reference = reference
+        self.parameters = parameters
+        self.evaluate = evaluate
+    }
+
+    /// Z at angular frequency ω (rad/s) for the element's parameters `p` (their units; see `parameters`).
+    public func impedance(_ p: [Double], omega: Double) -> DoubleComplex { evaluate(Parameters(p[...]), omega).value }
+
+    /// ∂Z/∂pₖ at ω for each parameter.
+    public func derivatives(_ p: [Double], omega: Double) -> [DoubleComplex] { evaluate(Parameters(p[...]), omega).derivatives }
+
+    /// Elements are the same kind when their symbols are.
+    public static func == (a: CircuitElement, b: CircuitElement) -> Bool { a.symbol == b.symbol }
+}

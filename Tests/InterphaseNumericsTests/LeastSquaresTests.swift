@@ -1,0 +1,182 @@
+import Foundation
+import InterphaseCore
+import InterphaseNumerics
+import Testing
+import _InterphaseTestSupport
+
+/// The bounded least-squares solver against independent oracles: the Rosenbrock valley (known minimum),
+/// NIST StRD nonlinear regression problems with certified values, a straight line whose covariance is
+/// known in closed form, a bound-constrained Rosenbrock with an analytic minimiser on the bound, and the
+/// error paths.
+@Suite struct LeastSquaresTests {
+    // MARK: Rosenbrock
+
+    /// r = (10(x₂ − x₁²), 1 − x₁): ½‖r‖² is Rosenbrock's function, minimum 0 at (1, 1) (Rosenbrock,
+    /// Comput. J. 3, 175, 1960; Moré, Garbow & Hillstrom 1981, problem 1, start (−1.2, 1)).
+    static func rosenbrock(lower: [Double]? = nil, upper: [Double]? = nil, analytic: Bool = true) throws -> LeastSquaresProblem {
+        let jacobian: LeastSquaresProblem.Jacobian = { p in Matrix(rowMajor: [[-20 * p[0], 10], [-1, 0]]) }
+        return try LeastSquaresProblem(
+            parameterNames: ["x1", "x2"], lowerBounds: lower, upperBounds: upper,
+            residuals: { p in [10 * (p[1] - p[0] * p[0]), 1 - p[0]] },
+            jacobian: analytic ? jacobian : nil)
+    }
+
+    @Test func rosenbrockWithAnalyticJacobian() throws {
+        let fit = try LeastSquares.solve(Self.rosenbrock(), initial: [-1.2, 1], options: .init(functionTolerance: 1e-12, stepTolerance: 1e-12, gradientTolerance: 1e-12))
+        #expect(abs(fit.parameters[0] - 1) < 1e-9 && abs(fit.parameters[1] - 1) < 1e-9, "\(fit.parameters)")
+        #expect(fit.cost < 1e-20)
+        #expect(fit.evaluations < 100)
+    }
+
+    /// Without a Jacobian the forward-difference one must reach the same minimum (to its √ε accuracy).
+    @Test func rosenbrockWithFiniteDifferences() throws {
+        let fit = try LeastSquares.solve(Self.rosenbrock(analytic: false), initial: [-1.2, 1])
+        #expect(abs(fit.parameters[0] - 1) < 1e-6 && abs(fit.parameters[1] - 1) < 1e-6, "\(fit.parameters)")
+    }
+
+    /// Active bound: with x₁ ≤ 0.5 the first residual still vanishes on x₂ = x₁², so the minimiser is
+    /// (0.5, 0.25) on the bound, with x₁'s bound reported active and x₂ free.
+    @Test func rosenbrockWithAnActiveUpperBound() throws {
+        let problem = try Self.rosenbrock(lower: [-2, -2], upper: [0.5, 2])
+        let fit = try LeastSquares.solve(problem, initial: [-1.2, 1])
+        #expect(abs(fit.parameters[0] - 0.5) < 1e-8, "\(fit.parameters)")
+        #expect(abs(fit.parameters[1] - 0.25) < 1e-7, "\(fit.parameters)")
+        #expect(fit.activeBounds == [1, 0])
+        #expect(abs(fit.cost - 0.125) < 1e-12)
+    }
+
+    /// Lower bounds active from the other side: min (p₀ − 3)² + (p₁ + 1)² over [0, 2] × [0, ∞) is (2, 0).
+    @Test func twoActiveBounds() throws {
+        let problem = try LeastSquaresProblem(
+            parameterNames: ["a", "b"], lowerBounds: [0, 0], upperBounds: [2, .infinity],
+            residuals: { p in [p[0] - 3, p[1] + 1] })
+        let fit = try LeastSquares.solve(problem, initial: [1, 1])
+        #expect(abs(fit.parameters[0] - 2) < 1e-8 && abs(fit.parameters[1]) < 1e-8, "\(fit.parameters)")
+        #expect(fit.activeBounds == [1, -1])
+    }
+
+    // MARK: NIST StRD
+
+    /// NIST StRD Misra1a (Misra 1978, dental research monomolecular adsorption; lower difficulty),
+    /// https://www.itl.nist.gov/div898/strd/nls/data/misra1a.shtml: y = b₁(1 − e^(−b₂x)), 14 observations.
+    /// Certified: b₁ = 2.3894212918E+02 (sd 2.7070075241E+00), b₂ = 5.5015643181E-04 (sd 7.2668688436E-06),
+    /// residual sum of squares 1.2455138894E-01. Both NIST starts.
+    @Test(arguments: [[500, 1e-4], [250, 5e-4]] as [[Double]])
+    func nistMisra1a(start: [Double]) throws {
+        let y: [Double] = [10.07, 14.73, 17.94, 23.93, 29.61, 35.18, 40.02, 44.82, 50.76, 55.05, 61.01, 66.40, 75.47, 81.78]
+        let x: [Double] = [77.6, 114.9, 141.1, 190.8, 239.9, 289.0, 332.8, 378.4, 434.8, 477.3, 536.8, 593.1, 689.1, 760.0]
+        let problem = try LeastSquaresProblem(
+            parameterNames: ["b1", "b2"],
+            residuals: { b in x.indices.map { b[0] * (1 - exp(-b[1] * x[$0])) - y[$0] } },
+            jacobian: { b in
+                Matrix(rowMajor: x.map { [1 - exp(-b[1] * $0), b[0] * $0 * exp(-b[1] * $0)] })
+            })
+        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 2000))
+        #expect(isClose(fit.parameters[0], 2.3894212918E+02, rel: 1e-8), "\(fit.parameters)")
+        #expect(isClose(fit.parameters[1], 5.5015643181E-04, rel: 1e-8), "\(fit.parameters)")
+        #expect(isClose(fit.standardErrors[0], 2.7070075241E+00, rel: 1e-6), "\(fit.standardErrors)")
+        #expect(isClose(fit.standardErrors[1], 7.2668688436E-06, rel: 1e-6), "\(fit.standardErrors)")
+        #expect(isClose(fit.chiSquare, 1.2455138894E-01, rel: 1e-8))
+        #expect(isClose(fit.reducedChiSquare.squareRoot(), 1.0187876330E-01, rel: 1e-8))
+        #expect(fit.degreesOfFreedom == 12)
+    }
+
+    /// NIST StRD MGH09 (Kowalik & Osborne 1978; Moré, Garbow & Hillstrom 1981; higher difficulty),
+    /// https://www.itl.nist.gov/div898/strd/nls/data/mgh09.shtml: y = b₁(x² + b₂x)/(x² + b₃x + b₄),
+    /// 11 observations. Certified b = (1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01,
+    /// 1.3606233068E-01), sd (1.1435312227E-02, 1.9633220911E-01, 8.0842031232E-02, 9.0025542308E-02),
+    /// residual SS 3.0750560385E-04. Start 2 (0.25, 0.39, 0.415, 0.39), by finite differences. (Start 1,
+    /// 25/39/41.5/39, leads most solvers to the local minimum at infinity NIST describes.)
+    @Test func nistMGH09() throws {
+        let y: [Double] = [1.957000E-01, 1.947000E-01, 1.735000E-01, 1.600000E-01, 8.440000E-02, 6.270000E-02,
+                           4.560000E-02, 3.420000E-02, 3.230000E-02, 2.350000E-02, 2.460000E-02]
+        let x: [Double] = [4.000000E+00, 2.000000E+00, 1.000000E+00, 5.000000E-01, 2.500000E-01, 1.670000E-01,
+                           1.250000E-01, 1.000000E-01, 8.330000E-02, 7.140000E-02, 6.250000E-02]
+        let problem = try LeastSquaresProblem(
+            parameterNames: ["b1", "b2", "b3", "b4"],
+            residuals: { b in x.indices.map { i in b[0] * (x[i] * x[i] + x[i] * b[1]) / (x[i] * x[i] + x[i] * b[2] + b[3]) - y[i] } })
+        let fit = try LeastSquares.solve(problem, initial: [0.25, 0.39, 0.415, 0.39], options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 5000))
+        let certified = [1.9280693458E-01, 1.9128232873E-01, 1.2305650693E-01, 1.3606233068E-01]
+        let sd = [1.1435312227E-02, 1.9633220911E-01, 8.0842031232E-02, 9.0025542308E-02]
+        for j in 0..<4 {
+            #expect(isClose(fit.parameters[j], certified[j], rel: 1e-5), "b\(j + 1) \(fit.parameters[j])")
+            #expect(isClose(fit.standardErrors[j], sd[j], rel: 1e-3), "sd b\(j + 1) \(fit.standardErrors[j])")
+        }
+        #expect(isClose(fit.chiSquare, 3.0750560385E-04, rel: 1e-8))
+    }
+
+    // MARK: Covariance in closed form
+
+    /// y = a + b x by least squares: b = Sxy/Sxx, a = ȳ − b x̄, s² = RSS/(n − 2), Var b = s²/Sxx,
+    /// Var a = s²(1/n + x̄²/Sxx), Cov(a, b) = −x̄ s²/Sxx (any regression text, e.g. Draper & Smith,
+    /// Applied Regression Analysis, 3rd ed., §1.4). The solver's SVD covariance must equal these.
+    @Test func straightLineCovarianceIsTheClosedForm() throws {
+        let x: [Double] = [0, 1, 2, 3, 4, 5, 6, 7]
+        let y: [Double] = [1.1, 2.9, 5.2, 7.1, 8.8, 11.3, 12.9, 15.2]
+        let n = Double(x.count)
+        let xm = x.reduce(0, +) / n, ym = y.reduce(0, +) / n
+        let sxx = x.reduce(0) { $0 + ($1 - xm) * ($1 - xm) }
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - xm) * ($1.1 - ym) }
+        let b = sxy / sxx, a = ym - b * xm
+        let rss = zip(x, y).reduce(0) { $0 + pow($1.1 - a - b * $1.0, 2) }
+        let s2 = rss / (n - 2)
+        let problem = try LeastSquaresProblem(
+            parameterNames: ["a", "b"], residuals: { p in x.indices.map { p[0] + p[1] * x[$0] - y[$0] } },
+            jacobian: { _ in Matrix(rowMajor: x.map { [1, $0] }) })
+        let fit = try LeastSquares.solve(problem, initial: [0, 0])
+        #expect(isClose(fit.parameters[0], a, rel: 1e-10) && isClose(fit.parameters[1], b, rel: 1e-10))
+        #expect(isClose(fit.covariance[1, 1], s2 / sxx, rel: 1e-10))
+        #expect(isClose(fit.covariance[0, 0], s2 * (1 / n + xm * xm / sxx), rel: 1e-10))
+        #expect(isClose(fit.covariance[0, 1], -xm * s2 / sxx, rel: 1e-10))
+        #expect(isClose(fit.correlation[0, 1], -xm / (1 / n + xm * xm / sxx).squareRoot() / sxx.squareRoot(), rel: 1e-10))
+        #expect(fit.correlation[0, 0] == 1 || isClose(fit.correlation[0, 0], 1, rel: 1e-14))
+        #expect(isClose(fit.chiSquare, rss, rel: 1e-10))
+        #expect(isClose(fit.reducedChiSquare, s2, rel: 1e-10))
+    }
+
+    // MARK: Errors
+
+    /// Residuals that are NaN at the start: a clear `.invalidData` naming the parameters and values.
+    @Test func nanAtTheStartIsAnError() throws {
+        let problem = try LeastSquaresProblem(parameterNames: ["k"], residuals: { p in [log(p[0]) - 1, p[0]] })
+        let error = expectInterphaseError(.invalidData) { try LeastSquares.solve(problem, initial: [-1]) }
+        #expect(error?.parameter == "k")
+        #expect(error?.message.contains("nan") == true)
+    }
+
+    /// Trial points with non-finite residuals are stepped back from (the radius shrinks), so the fit
+    /// still finds √p = 0.1 ⇒ p = 0.01 from p = 4 although a full Gauss–Newton step lands at p < 0.
+    @Test func nonFiniteTrialStepsAreRetreatedFrom() throws {
+        let problem = try LeastSquaresProblem(parameterNames: ["p"], residuals: { p in [p[0].squareRoot() - 0.1, 0] })
+        let fit = try LeastSquares.solve(problem, initial: [4])
+        #expect(abs(fit.parameters[0] - 0.01) < 1e-8, "\(fit.parameters)")
+    }
+
+    /// An evaluation budget too small to converge: `.notConverged`, naming a parameter and the budget.
+    @Test func evaluationBudgetExhaustedIsAnError() throws {
+        let error = expectInterphaseError(.notConverged) {
+            try LeastSquares.solve(Self.rosenbrock(), initial: [-1.2, 1], options: .init(maxEvaluations: 4))
+        }
+        #expect(error?.message.contains("4 evaluations") == true)
+        #expect(error?.parameter == "x1" || error?.parameter == "x2")
+    }
+
+    /// Bad set-up: wrong number of initial values, a start outside the box, empty bounds.
+    @Test func badSetUpIsAnError() throws {
+        let problem = try Self.rosenbrock(lower: [0, 0], upper: [1, 1])
+        _ = expectInterphaseError(.invalidParameter) { try LeastSquares.solve(problem, initial: [0.5]) }
+        let outside = expectInterphaseError(.invalidParameter) { try LeastSquares.solve(problem, initial: [0.5, 2]) }
+        #expect(outside?.parameter == "x2")
+        let empty = expectInterphaseError(.invalidParameter) { try Self.rosenbrock(lower: [0, 1], upper: [1, 1]) }
+        #expect(empty?.parameter == "x2")
+    }
+
+    /// A Jacobian column that turns NaN names its parameter.
+    @Test func nonFiniteJacobianNamesTheParameter() throws {
+        let problem = try LeastSquaresProblem(
+            parameterNames: ["a", "b"], residuals: { p in [p[0] - 1, p[1] - 2, p[0] * p[1]] },
+            jacobian: { p in Matrix(rowMajor: [[1, 0], [0, .nan], [p[1], p[0]]]) })
+        let error = expectInterphaseError(.invalidData) { try LeastSquares.solve(problem, initial: [0, 0]) }
+        #expect(error?.parameter == "b")
+    }
+}
