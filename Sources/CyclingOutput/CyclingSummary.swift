@@ -10,7 +10,6 @@ extension CyclingAnalysis {
 
     /// `summary.json` with the per-cycle rows of `cycles` (the table already computed for cycles.csv).
     public func summaryJSON(cycles: ResultTable) -> JSONValue {
-        let m = recording.metadata
         var top: [(String, JSONValue)] = [
             ("cell_type", .string(cellType.rawValue)),
             ("cell_type_rule", .string(decision.rule)),
