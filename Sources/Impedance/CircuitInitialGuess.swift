@@ -17,36 +17,91 @@ import InterphaseData
 /// - a top-level C or CPE the blocking capacitance 1/(ω_min·(−Z″_min)).
 /// Values are then moved strictly inside the bounds by the fit.
 public enum CircuitInitialGuess {
-    /// One value per circuit parameter, in circuit order and units.
+    /// An arc's width R (Ω) and apex frequency f (Hz), as assigned to one arc-making block.
+    typealias Context = (width: Double, frequency: Double)
+
+    /// One value per circuit parameter, in circuit order and units: the blocks take the detected arcs in
+    /// circuit order (then the tail, then lower and lower frequencies).
     public static func estimate(_ circuit: Circuit, _ spectrum: ImpedanceSpectrum) -> [Double] {
+        candidates(circuit, spectrum, limit: 1)[0]
+    }
+
+    /// Several guesses, `estimate`'s first: circuit order need not be frequency order (impedance.py's
+    /// tutorial writes its low-frequency arc first), and an arc may show only as a shoulder. So besides
+    /// the arcs-in-order guess, the blocks take every ordered choice of contexts from the pool — the
+    /// detected arcs, the tail, and three frequencies at ¼, ½, ¾ of the measured decades with an equal
+    /// share of the total width — up to `limit` guesses.
+    public static func candidates(_ circuit: Circuit, _ spectrum: ImpedanceSpectrum, limit: Int = 24) -> [[Double]] {
         let features = SpectrumFeatures(spectrum)
-        var values = [Double](repeating: 1, count: circuit.parameterCount)
-        let top: [CircuitNode]
-        if case let .series(nodes) = circuit.root { top = nodes } else { top = [circuit.root] }
-        let bareResistors = top.filter { if case let .element(c) = $0 { return c.element.symbol == "R" } else { return false } }.count
-        var arcIndex = 0
-        let arcMaking: Set<String> = ["K", "G", "Gs", "Zarc", "T"]
-        func nextArc() -> (width: Double, frequency: Double) {
-            defer { arcIndex += 1 }
-            if arcIndex < features.arcs.count { return (features.arcs[arcIndex].width, features.arcs[arcIndex].frequency) }
-            if features.tailWidth > 0 && arcIndex == features.arcs.count {
-                return (features.tailWidth, features.lowestFrequency * 10)
+        let top = topLevel(circuit)
+        let blocks = top.filter(isArcMaking).count
+        var natural: [Context] = []
+        for index in 0..<blocks {
+            if index < features.arcs.count {
+                natural.append((features.arcs[index].width, features.arcs[index].frequency))
+            } else if features.tailWidth > 0 && index == features.arcs.count {
+                natural.append((features.tailWidth, features.lowestFrequency * 10))
+            } else {
+                let last = features.arcs[features.arcs.count - 1]
+                natural.append((last.width, last.frequency / pow(10, Double(index - features.arcs.count + 1))))
             }
-            let last = features.arcs[features.arcs.count - 1]
-            return (last.width, last.frequency / pow(10, Double(arcIndex - features.arcs.count + 1)))
         }
+        var result = [assign(circuit, top, natural, features)]
+        guard blocks > 0 && limit > 1 else { return result }
+        var pool: [Context] = features.arcs.map { ($0.width, $0.frequency) }
+        if features.tailWidth > 0 { pool.append((features.tailWidth, features.lowestFrequency * 10)) }
+        let decades = Foundation.log10(features.highestFrequency / features.lowestFrequency)
+        for q in [0.75, 0.5, 0.25] {
+            pool.append((features.totalWidth / Double(blocks + 1), features.lowestFrequency * pow(10, q * decades)))
+        }
+        // Ordered choices of `blocks` distinct pool entries, in lexicographic order.
+        var chosen: [Int] = []
+        func extend() {
+            if result.count >= limit { return }
+            if chosen.count == blocks {
+                let guess = assign(circuit, top, chosen.map { pool[$0] }, features)
+                if !result.contains(guess) { result.append(guess) }
+                return
+            }
+            for k in pool.indices where !chosen.contains(k) {
+                chosen.append(k)
+                extend()
+                chosen.removeLast()
+            }
+        }
+        extend()
+        return result
+    }
+
+    private static let arcMaking: Set<String> = ["K", "G", "Gs", "Zarc", "T"]
+
+    private static func topLevel(_ circuit: Circuit) -> [CircuitNode] {
+        if case let .series(nodes) = circuit.root { return nodes }
+        return [circuit.root]
+    }
+
+    /// A `p(…)` (or a nested series), or a top-level K, G, Gs, Zarc or T: something that makes an arc.
+    private static func isArcMaking(_ node: CircuitNode) -> Bool {
+        if case let .element(component) = node { return arcMaking.contains(component.element.symbol) }
+        return true
+    }
+
+    /// The guess with block b taking `contexts[b]`.
+    private static func assign(
+        _ circuit: Circuit, _ top: [CircuitNode], _ contexts: [Context], _ features: SpectrumFeatures
+    ) -> [Double] {
+        var values = [Double](repeating: 1, count: circuit.parameterCount)
+        let bareResistors = top.filter { if case let .element(c) = $0 { return c.element.symbol == "R" } else { return false } }.count
+        var block = 0
         for node in top {
-            switch node {
-            case let .element(component) where arcMaking.contains(component.element.symbol):
-                let arc = nextArc()
-                assign(component, resistance: arc.width, frequency: arc.frequency, features, &values)
-            case let .element(component):
-                assignBare(component, features, share: Double(Swift.max(1, bareResistors)), &values)
-            case .parallel, .series:
-                let arc = nextArc()
+            if isArcMaking(node) {
+                let context = contexts[block]
+                block += 1
                 for component in node.components {
-                    assign(component, resistance: arc.width, frequency: arc.frequency, features, &values)
+                    assign(component, resistance: context.width, frequency: context.frequency, features, &values)
                 }
+            } else if case let .element(component) = node {
+                assignBare(component, features, share: Double(Swift.max(1, bareResistors)), &values)
             }
         }
         return values
