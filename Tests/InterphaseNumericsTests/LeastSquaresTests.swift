@@ -5,7 +5,7 @@ import Testing
 import _InterphaseTestSupport
 
 /// The bounded least-squares solver against independent oracles: the Rosenbrock valley (known minimum),
-/// NIST StRD nonlinear regression problems with certified values, a straight line whose covariance is
+/// NIST StRD nonlinear regression problems with certified values (Misra1a, MGH09, Thurber), a straight line whose covariance is
 /// known in closed form, a bound-constrained Rosenbrock with an analytic minimiser on the bound, and the
 /// error paths.
 @Suite struct LeastSquaresTests {
@@ -103,6 +103,50 @@ import _InterphaseTestSupport
             #expect(isClose(fit.standardErrors[j], sd[j], rel: 1e-3), "sd b\(j + 1) \(fit.standardErrors[j])")
         }
         #expect(isClose(fit.chiSquare, 3.0750560385E-04, rel: 1e-8))
+    }
+
+    /// NIST StRD Thurber (Thurber, NIST semiconductor electron mobility; higher difficulty),
+    /// https://www.itl.nist.gov/div898/strd/nls/data/thurber.shtml: a rational model
+    /// y = (b₁ + b₂x + b₃x² + b₄x³)/(1 + b₅x + b₆x² + b₇x³), 37 observations, analytic Jacobian, both NIST
+    /// starts. Certified b = (1.2881396800E+03, 1.4910792535E+03, 5.8323836877E+02, 7.5416644291E+01,
+    /// 9.6629502864E-01, 3.9797285797E-01, 4.9727297349E-02), sd (4.6647963344E+00, 3.9571156086E+01,
+    /// 2.8698696102E+01, 5.5675370270E+00, 3.1333340687E-02, 1.4984928198E-02, 6.5842344623E-03),
+    /// residual SS 5.6427082397E+03, residual sd 1.3714600784E+01 (30 degrees of freedom).
+    @Test(arguments: [[1000, 1000, 400, 40, 0.7, 0.3, 0.03], [1300, 1500, 500, 75, 1, 0.4, 0.05]] as [[Double]])
+    func nistThurber(start: [Double]) throws {
+        let y: [Double] = [
+            80.574, 84.248, 87.264, 87.195, 89.076, 89.608, 89.868, 90.101, 92.405, 95.854, 100.696, 101.060, 401.672,
+            390.724, 567.534, 635.316, 733.054, 759.087, 894.206, 990.785, 1090.109, 1080.914, 1122.643, 1178.351,
+            1260.531, 1273.514, 1288.339, 1327.543, 1353.863, 1414.509, 1425.208, 1421.384, 1442.962, 1464.350,
+            1468.705, 1447.894, 1457.628,
+        ]
+        let x: [Double] = [
+            -3.067, -2.981, -2.921, -2.912, -2.840, -2.797, -2.702, -2.699, -2.633, -2.481, -2.363, -2.322, -1.501,
+            -1.460, -1.274, -1.212, -1.100, -1.046, -0.915, -0.714, -0.566, -0.545, -0.400, -0.309, -0.109, -0.103,
+            0.010, 0.119, 0.377, 0.790, 0.963, 1.006, 1.115, 1.572, 1.841, 2.047, 2.200,
+        ]
+        @Sendable func parts(_ b: [Double], _ t: Double) -> (Double, Double) {
+            (b[0] + t * (b[1] + t * (b[2] + t * b[3])), 1 + t * (b[4] + t * (b[5] + t * b[6])))
+        }
+        let problem = try LeastSquaresProblem(
+            parameterNames: (1...7).map { "b\($0)" },
+            residuals: { b in x.indices.map { i in let (n, d) = parts(b, x[i]); return n / d - y[i] } },
+            jacobian: { b in
+                Matrix(rowMajor: x.map { t in
+                    let (n, d) = parts(b, t)
+                    return [1 / d, t / d, t * t / d, t * t * t / d, -n * t / (d * d), -n * t * t / (d * d), -n * t * t * t / (d * d)]
+                })
+            })
+        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 5000))
+        let certified = [1.2881396800E+03, 1.4910792535E+03, 5.8323836877E+02, 7.5416644291E+01, 9.6629502864E-01, 3.9797285797E-01, 4.9727297349E-02]
+        let sd = [4.6647963344E+00, 3.9571156086E+01, 2.8698696102E+01, 5.5675370270E+00, 3.1333340687E-02, 1.4984928198E-02, 6.5842344623E-03]
+        for j in 0..<7 {
+            #expect(isClose(fit.parameters[j], certified[j], rel: 1e-6), "b\(j + 1) \(fit.parameters[j])")
+            #expect(isClose(fit.standardErrors[j], sd[j], rel: 1e-5), "sd b\(j + 1) \(fit.standardErrors[j])")
+        }
+        #expect(isClose(fit.chiSquare, 5.6427082397E+03, rel: 1e-9))
+        #expect(isClose(fit.reducedChiSquare.squareRoot(), 1.3714600784E+01, rel: 1e-9))
+        #expect(fit.degreesOfFreedom == 30)
     }
 
     // MARK: Covariance in closed form
