@@ -60,9 +60,9 @@ import _InterphaseTestSupport
     /// NIST StRD Misra1a (Misra 1978, dental research monomolecular adsorption; lower difficulty),
     /// https://www.itl.nist.gov/div898/strd/nls/data/misra1a.shtml: y = b₁(1 − e^(−b₂x)), 14 observations.
     /// Certified: b₁ = 2.3894212918E+02 (sd 2.7070075241E+00), b₂ = 5.5015643181E-04 (sd 7.2668688436E-06),
-    /// residual sum of squares 1.2455138894E-01. Both NIST starts.
-    @Test(arguments: [[500, 1e-4], [250, 5e-4]] as [[Double]])
-    func nistMisra1a(start: [Double]) throws {
+    /// residual sum of squares 1.2455138894E-01. Both NIST starts, both trust-region scalings.
+    @Test(arguments: [[500, 1e-4], [250, 5e-4]] as [[Double]], [LeastSquaresScaling.unit, .jacobian])
+    func nistMisra1a(start: [Double], scaling: LeastSquaresScaling) throws {
         let y: [Double] = [10.07, 14.73, 17.94, 23.93, 29.61, 35.18, 40.02, 44.82, 50.76, 55.05, 61.01, 66.40, 75.47, 81.78]
         let x: [Double] = [77.6, 114.9, 141.1, 190.8, 239.9, 289.0, 332.8, 378.4, 434.8, 477.3, 536.8, 593.1, 689.1, 760.0]
         let problem = try LeastSquaresProblem(
@@ -71,9 +71,9 @@ import _InterphaseTestSupport
             jacobian: { b in
                 Matrix(rowMajor: x.map { [1 - exp(-b[1] * $0), b[0] * $0 * exp(-b[1] * $0)] })
             })
-        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 2000))
-        #expect(isClose(fit.parameters[0], 2.3894212918E+02, rel: 1e-8), "\(fit.parameters)")
-        #expect(isClose(fit.parameters[1], 5.5015643181E-04, rel: 1e-8), "\(fit.parameters)")
+        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 2000, scaling: scaling))
+        #expect(isClose(fit.parameters[0], 2.3894212918E+02, rel: 1e-7), "\(fit.parameters)")
+        #expect(isClose(fit.parameters[1], 5.5015643181E-04, rel: 1e-7), "\(fit.parameters)")
         #expect(isClose(fit.standardErrors[0], 2.7070075241E+00, rel: 1e-6), "\(fit.standardErrors)")
         #expect(isClose(fit.standardErrors[1], 7.2668688436E-06, rel: 1e-6), "\(fit.standardErrors)")
         #expect(isClose(fit.chiSquare, 1.2455138894E-01, rel: 1e-8))
@@ -111,9 +111,11 @@ import _InterphaseTestSupport
     /// starts. Certified b = (1.2881396800E+03, 1.4910792535E+03, 5.8323836877E+02, 7.5416644291E+01,
     /// 9.6629502864E-01, 3.9797285797E-01, 4.9727297349E-02), sd (4.6647963344E+00, 3.9571156086E+01,
     /// 2.8698696102E+01, 5.5675370270E+00, 3.1333340687E-02, 1.4984928198E-02, 6.5842344623E-03),
-    /// residual SS 5.6427082397E+03, residual sd 1.3714600784E+01 (30 degrees of freedom).
-    @Test(arguments: [[1000, 1000, 400, 40, 0.7, 0.3, 0.03], [1300, 1500, 500, 75, 1, 0.4, 0.05]] as [[Double]])
-    func nistThurber(start: [Double]) throws {
+    /// residual SS 5.6427082397E+03, residual sd 1.3714600784E+01 (30 degrees of freedom). Both
+    /// scalings.
+    @Test(arguments: [[1000, 1000, 400, 40, 0.7, 0.3, 0.03], [1300, 1500, 500, 75, 1, 0.4, 0.05]] as [[Double]],
+          [LeastSquaresScaling.unit, .jacobian])
+    func nistThurber(start: [Double], scaling: LeastSquaresScaling) throws {
         let y: [Double] = [
             80.574, 84.248, 87.264, 87.195, 89.076, 89.608, 89.868, 90.101, 92.405, 95.854, 100.696, 101.060, 401.672,
             390.724, 567.534, 635.316, 733.054, 759.087, 894.206, 990.785, 1090.109, 1080.914, 1122.643, 1178.351,
@@ -137,7 +139,7 @@ import _InterphaseTestSupport
                     return [1 / d, t / d, t * t / d, t * t * t / d, -n * t / (d * d), -n * t * t / (d * d), -n * t * t * t / (d * d)]
                 })
             })
-        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 5000))
+        let fit = try LeastSquares.solve(problem, initial: start, options: .init(functionTolerance: 1e-15, stepTolerance: 1e-15, gradientTolerance: 1e-15, maxEvaluations: 5000, scaling: scaling))
         let certified = [1.2881396800E+03, 1.4910792535E+03, 5.8323836877E+02, 7.5416644291E+01, 9.6629502864E-01, 3.9797285797E-01, 4.9727297349E-02]
         let sd = [4.6647963344E+00, 3.9571156086E+01, 2.8698696102E+01, 5.5675370270E+00, 3.1333340687E-02, 1.4984928198E-02, 6.5842344623E-03]
         for j in 0..<7 {

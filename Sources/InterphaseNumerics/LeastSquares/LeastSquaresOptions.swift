@@ -19,10 +19,13 @@ public struct LeastSquaresOptions: Sendable, Equatable {
     /// the budget runs out: for screening many starting points cheaply (multi-start), never for a
     /// final answer.
     public var returnsUnconverged: Bool
+    /// Trust-region shape; `.unit` (SciPy's default) unless a problem's parameters span decades.
+    public var scaling: LeastSquaresScaling
 
     public init(
         functionTolerance: Double = 1e-8, stepTolerance: Double = 1e-8, gradientTolerance: Double = 1e-8,
-        maxEvaluations: Int? = nil, finiteDifferenceStep: Double? = nil, returnsUnconverged: Bool = false
+        maxEvaluations: Int? = nil, finiteDifferenceStep: Double? = nil, returnsUnconverged: Bool = false,
+        scaling: LeastSquaresScaling = .unit
     ) {
         self.functionTolerance = functionTolerance
         self.stepTolerance = stepTolerance
@@ -30,5 +33,6 @@ public struct LeastSquaresOptions: Sendable, Equatable {
         self.maxEvaluations = maxEvaluations
         self.finiteDifferenceStep = finiteDifferenceStep
         self.returnsUnconverged = returnsUnconverged
+        self.scaling = scaling
     }
 }
