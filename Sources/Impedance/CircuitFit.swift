@@ -56,6 +56,11 @@ public enum CircuitFit {
                     "\(initialGuess.count) initial values for the \(free.count) free parameters of \(circuit.text) (\(names.joined(separator: ", ")))",
                     parameter: "initial guess")
             }
+            for j in free.indices where !(initialGuess[j] >= freeLower[j] && initialGuess[j] <= freeUpper[j]) {
+                throw InterphaseError(
+                    .invalidParameter, "initial value \(initialGuess[j]) is outside its bounds", parameter: names[j],
+                    expected: "\(freeLower[j]) ≤ value ≤ \(freeUpper[j])")
+            }
             starts = [initialGuess]
             if options.multiStart != nil {
                 starts += CircuitInitialGuess.candidates(circuit, spectrum).map(freeValues)

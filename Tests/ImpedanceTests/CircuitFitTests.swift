@@ -76,6 +76,20 @@ import _InterphaseTestSupport
         #expect(fit.solver.parameters.count == 6)
     }
 
+    /// A bound override and a constant on one parameter of a two-parameter element (`Wo1_1`): R0 capped
+    /// at 0.0164 Ω below its free optimum (1.6519e-2) ends on the cap, reported active, and Wo1_1 stays at
+    /// its value with zero error.
+    @Test func boundOverrideAndElementParameterConstant() throws {
+        let circuit = try Circuit("R0-p(R1,C1)-p(R2-Wo1,C2)")
+        let fit = try CircuitFit.fit(
+            circuit, to: try ExampleData.capacitive(), initialGuess: [0.01, 0.01, 100, 0.01, 0.05, 1],
+            options: CircuitFitOptions(constants: ["Wo1_1": 232.52], upperBounds: ["R0": 0.0164]))
+        #expect(abs(fit.value("R0")!.value - 0.0164) < 1e-9, "\(fit.parameters)")
+        #expect(fit.solver.activeBounds[0] == 1)
+        #expect(fit.value("Wo1_1")!.value == 232.52 && fit.value("Wo1_1")!.standardError == 0)
+        #expect(fit.freeParameterNames == ["R0", "R1", "C1", "R2", "Wo1_0", "C2"])
+    }
+
     /// CPE circuits: R0-p(R1,CPE1)-W1 and R0-p(R1,CPE1)-p(R2-Wo1,C2).
     @Test func cpeFitsReproduceImpedancePy() throws {
         try Self.compare("cpe_warburg")
@@ -238,6 +252,18 @@ import _InterphaseTestSupport
         #expect(constant?.parameter == "R7")
         let outside = expectInterphaseError(.invalidParameter) { try CircuitFit.fit(circuit, to: data, initialGuess: [-1, 1, 1]) }
         #expect(outside?.parameter == "R0")
+        let outsideMulti = expectInterphaseError(.invalidParameter) {
+            try CircuitFit.fit(circuit, to: data, initialGuess: [1, 1, -1], options: CircuitFitOptions(multiStart: CircuitMultiStart(starts: 2)))
+        }
+        #expect(outsideMulti?.parameter == "C1")
+        let bound = expectInterphaseError(.invalidParameter) {
+            try CircuitFit.fit(circuit, to: data, options: CircuitFitOptions(upperBounds: ["Q1": 1]))
+        }
+        #expect(bound?.parameter == "Q1")
+        let allFixed = expectInterphaseError(.invalidParameter) {
+            try CircuitFit.fit(circuit, to: data, options: CircuitFitOptions(constants: ["R0": 1, "R1": 1, "C1": 1]))
+        }
+        #expect(allFixed?.parameter == "constants")
         let budget = expectInterphaseError(.notConverged) {
             try CircuitFit.fit(circuit, to: data, initialGuess: [1, 1, 1], options: CircuitFitOptions(solver: LeastSquaresOptions(maxEvaluations: 3)))
         }
