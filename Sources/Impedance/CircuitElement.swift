@@ -27,18 +27,21 @@ public struct CircuitElement: Sendable, Equatable {
     public let reference: String
     /// Its parameters in order.
     public let parameters: [ElementParameter]
+    /// How it shows in a spectrum (for the automatic initial guess).
+    public let behaviour: ElementBehaviour
     /// Z and its parameter derivatives.
     public let evaluate: Evaluation
 
     public init(
-        _ symbol: String, title: String, formula: String, reference: String, parameters: [ElementParameter],
-        evaluate: @escaping Evaluation
+        _ symbol: String, title: String, formula: String, reference: String, behaviour: ElementBehaviour,
+        parameters: [ElementParameter], evaluate: @escaping Evaluation
     ) {
         self.symbol = symbol
         self.title = title
         self.formula = formula
         self.reference = reference
         self.parameters = parameters
+        self.behaviour = behaviour
         self.evaluate = evaluate
     }
 

@@ -16,10 +16,12 @@ public enum CircuitElements {
     public static let all: [CircuitElement] = [
         CircuitElement(
             "R", title: "resistor", formula: "Z = R", reference: "impedance.py 1.7.1 elements.R",
+            behaviour: .resistive,
             parameters: [.init("R", unit: "Ohm", role: .resistance)],
             evaluate: { p, _ in (DoubleComplex(p[0]), [DoubleComplex(1)]) }),
         CircuitElement(
             "C", title: "capacitor", formula: "Z = 1/(jωC)", reference: "impedance.py 1.7.1 elements.C",
+            behaviour: .capacitive,
             parameters: [.init("C", unit: "F", role: .capacitance)],
             evaluate: { p, w in
                 let c = p[0]
@@ -27,11 +29,13 @@ public enum CircuitElements {
             }),
         CircuitElement(
             "L", title: "inductor", formula: "Z = jωL", reference: "impedance.py 1.7.1 elements.L",
+            behaviour: .inductive,
             parameters: [.init("L", unit: "H", role: .inductance)],
             evaluate: { p, w in (DoubleComplex(0, w * p[0]), [DoubleComplex(0, w)]) }),
         CircuitElement(
             "W", title: "semi-infinite Warburg element", formula: "Z = A_W (1 − j)/√ω",
             reference: "impedance.py 1.7.1 elements.W; E. Warburg, Ann. Phys. 303, 493 (1899); Lasia (2014) §4.5",
+            behaviour: .diffusion,
             parameters: [.init("A_W", unit: "Ohm sec^-1/2", role: .warburgCoefficient)],
             evaluate: { p, w in
                 let d = DoubleComplex(1, -1) * DoubleComplex(1 / w.squareRoot())
@@ -40,6 +44,7 @@ public enum CircuitElements {
         CircuitElement(
             "Wo", title: "finite-space (open, reflective) Warburg element", formula: "Z = Z₀ coth(√(jωτ))/√(jωτ), τ = L²/D",
             reference: "impedance.py 1.7.1 elements.Wo; Barsoukov & Macdonald, Impedance Spectroscopy (2018) §2.2",
+            behaviour: .diffusion,
             parameters: [.init("Z0", unit: "Ohm", role: .resistance), .init("tau", unit: "sec", role: .timeConstant)],
             evaluate: { p, w in
                 let z0 = p[0], tau = p[1]
@@ -52,6 +57,7 @@ public enum CircuitElements {
         CircuitElement(
             "Ws", title: "finite-length (short, transmissive) Warburg element", formula: "Z = Z₀ tanh(√(jωτ))/√(jωτ), τ = L²/D",
             reference: "impedance.py 1.7.1 elements.Ws; Barsoukov & Macdonald, Impedance Spectroscopy (2018) §2.2",
+            behaviour: .diffusion,
             parameters: [.init("Z0", unit: "Ohm", role: .resistance), .init("tau", unit: "sec", role: .timeConstant)],
             evaluate: { p, w in
                 let z0 = p[0], tau = p[1]
@@ -64,6 +70,7 @@ public enum CircuitElements {
         CircuitElement(
             "CPE", title: "constant phase element", formula: "Z = 1/(Q (jω)^α)",
             reference: "impedance.py 1.7.1 elements.CPE; G. J. Brug et al., J. Electroanal. Chem. 176, 275 (1984)",
+            behaviour: .capacitive,
             parameters: [
                 .init("Q", unit: "Ohm^-1 sec^a", role: .cpeCoefficient),
                 .init("alpha", unit: "", role: .dimensionless(typical: 0.9), upperBound: 1),
@@ -77,6 +84,7 @@ public enum CircuitElements {
         CircuitElement(
             "La", title: "modified inductance", formula: "Z = (jωL)^α",
             reference: "impedance.py 1.7.1 elements.La; BioLogic EC-Lab Application Note 42 (2019)",
+            behaviour: .inductive,
             parameters: [
                 .init("L", unit: "H sec", role: .modifiedInductance),
                 .init("alpha", unit: "", role: .dimensionless(typical: 1), upperBound: 1),
@@ -90,6 +98,7 @@ public enum CircuitElements {
         CircuitElement(
             "G", title: "Gerischer element", formula: "Z = R_G/√(1 + jωt_G)",
             reference: "impedance.py 1.7.1 elements.G; Y. Lu, C. Kreller & S. B. Adler, J. Electrochem. Soc. 156, B513 (2009)",
+            behaviour: .arc,
             parameters: [.init("R_G", unit: "Ohm", role: .resistance), .init("t_G", unit: "sec", role: .timeConstant)],
             evaluate: { p, w in
                 let r = p[0], t = p[1]
@@ -101,6 +110,7 @@ public enum CircuitElements {
         CircuitElement(
             "Gs", title: "finite-length Gerischer element", formula: "Z = R_G/(√(1 + jωt_G) tanh(φ √(1 + jωt_G)))",
             reference: "impedance.py 1.7.1 elements.Gs; R. D. Green, C. C. Liu & S. B. Adler, Solid State Ionics 179, 647 (2008)",
+            behaviour: .arc,
             parameters: [
                 .init("R_G", unit: "Ohm", role: .resistance), .init("t_G", unit: "sec", role: .timeConstant),
                 .init("phi", unit: "", role: .dimensionless(typical: 1)),
@@ -121,6 +131,7 @@ public enum CircuitElements {
         CircuitElement(
             "K", title: "RC element with time constant (Lin-KK)", formula: "Z = R/(1 + jωτ)",
             reference: "impedance.py 1.7.1 elements.K; M. Schönleitner et al., Electrochim. Acta 227, 1 (2017)",
+            behaviour: .arc,
             parameters: [.init("R", unit: "Ohm", role: .resistance), .init("tau_k", unit: "sec", role: .timeConstant)],
             evaluate: { p, w in
                 let r = p[0], tau = p[1]
@@ -131,6 +142,7 @@ public enum CircuitElements {
         CircuitElement(
             "Zarc", title: "ZARC (RQ as R, τ, γ; Cole–Cole)", formula: "Z = R/(1 + (jωτ)^γ)",
             reference: "impedance.py 1.7.1 elements.Zarc; K. S. Cole & R. H. Cole, J. Chem. Phys. 9, 341 (1941)",
+            behaviour: .arc,
             parameters: [
                 .init("R", unit: "Ohm", role: .resistance), .init("tau_k", unit: "sec", role: .timeConstant),
                 .init("gamma", unit: "", role: .dimensionless(typical: 0.9)),
@@ -147,6 +159,7 @@ public enum CircuitElements {
             "T", title: "macrohomogeneous porous electrode (transmission line)",
             formula: "Z = A coth(β)/β + B/(β sinh β), β = √(a + jωb)",
             reference: "impedance.py 1.7.1 elements.T; G. Paasch, K. Micka & P. Gersdorf, Electrochim. Acta 38, 2653 (1993)",
+            behaviour: .arc,
             parameters: [
                 .init("A", unit: "Ohm-m^2", role: .resistance), .init("B", unit: "Ohm-m^2", role: .resistance),
                 .init("a", unit: "", role: .dimensionless(typical: 1)), .init("b", unit: "sec", role: .timeConstant),
