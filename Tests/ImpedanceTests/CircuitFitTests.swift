@@ -25,14 +25,15 @@ import _InterphaseTestSupport
             for (key, value) in pairs { constants[key] = value.doubleValue ?? .nan }
         }
         let modulus = reference["weight_by_modulus"] == .bool(true)
+        let data = reference["preprocessing"]?.stringValue == "none" ? try ExampleData.spectrum() : try ExampleData.capacitive()
         let fit = try CircuitFit.fit(
-            circuit, to: try ExampleData.capacitive(), initialGuess: guess,
+            circuit, to: data, initialGuess: guess,
             options: CircuitFitOptions(weighting: modulus ? .modulus : .unit, constants: constants))
         let names = try #require(reference["parameter_names"]?.arrayValue).compactMap(\.stringValue)
         let values = try ImpedanceReference.numbers(reference["parameters"])
         let errors = try ImpedanceReference.numbers(reference["conf"])
         #expect(fit.freeParameterNames == names)
-        #expect(fit.pointsUsed == 57)
+        #expect(Double(fit.pointsUsed) == reference["points"]?.doubleValue)
         for (j, parameter) in names.enumerated() {
             let ours = try #require(fit.value(parameter))
             #expect(isClose(ours.value, values[j], rel: parameterTolerance), "\(name) \(parameter): \(ours.value) vs impedance.py \(values[j])")
@@ -94,6 +95,25 @@ import _InterphaseTestSupport
     @Test func cpeFitsReproduceImpedancePy() throws {
         try Self.compare("cpe_warburg")
         try Self.compare("cpe_finite_warburg")
+    }
+
+    /// The whole spectrum, inductive high-frequency points included, with an inductor in series:
+    /// L0-R0-p(R1,C1)-p(R2-Wo1,C2) and L0-R0-p(R1,CPE1)-p(R2,CPE2)-W1 (66 points).
+    @Test func inductiveFitsReproduceImpedancePy() throws {
+        try Self.compare("inductive_full")
+        try Self.compare("inductive_two_cpe_warburg")
+    }
+
+    /// No guess on the whole spectrum with an inductor: the automatic guess (inductance from the
+    /// highest-frequency point, R∞ interpolated at the real-axis crossing) reaches a χ² no higher than
+    /// impedance.py's fit from a hand-made guess, for both inductive circuits.
+    @Test(arguments: ["inductive_full", "inductive_two_cpe_warburg"])
+    func inductiveFitsFromTheAutomaticGuess(name: String) throws {
+        let reference = try ImpedanceReference.fit(name)
+        let circuit = try Circuit(try #require(reference["circuit"]?.stringValue))
+        let chiSquare = try #require(reference["chi_square"]?.doubleValue)
+        let fit = try CircuitFit.fit(circuit, to: try ExampleData.spectrum())
+        #expect(fit.chiSquare <= chiSquare * (1 + 1e-6), "\(name): χ² \(fit.chiSquare) vs impedance.py \(chiSquare); \(fit.parameters)")
     }
 
     // MARK: Synthetic spectra (the generating parameters are the oracle)
