@@ -101,7 +101,7 @@ import _InterphaseTestSupport
     /// L0-R0-p(R1,C1)-p(R2-Wo1,C2) and L0-R0-p(R1,CPE1)-p(R2,CPE2)-W1 (66 points).
     @Test func inductiveFitsReproduceImpedancePy() throws {
         try Self.compare("inductive_full")
-        try Self.compare("inductive_two_cpe_warburg", parameterTolerance: 5e-5)  // observed 7e-6 (CPE2 exponent)
+        try Self.compare("inductive_two_cpe_warburg", parameterTolerance: 5e-5)  // observed 7e-6
     }
 
     /// No guess on the whole spectrum with an inductor: the automatic guess (inductance from the

@@ -207,6 +207,17 @@ import _InterphaseTestSupport
         #expect(error?.parameter == "x1" || error?.parameter == "x2")
     }
 
+    /// For screening, the same exhausted budget returns the last iterate, flagged `.maxEvaluations` and
+    /// not converged, with no more evaluations than allowed and a cost below the start's.
+    @Test func exhaustedBudgetCanReturnTheLastIterate() throws {
+        let fit = try LeastSquares.solve(
+            Self.rosenbrock(), initial: [-1.2, 1], options: .init(maxEvaluations: 4, returnsUnconverged: true))
+        #expect(fit.stop == .maxEvaluations && !fit.stop.converged)
+        #expect(fit.evaluations <= 4)
+        #expect(fit.cost < 0.5 * (pow(10 * (1 - 1.44), 2) + pow(2.2, 2)))
+        #expect(fit.value("x1")?.value == fit.parameters[0] && fit.value("nope") == nil)
+    }
+
     /// Bad set-up: wrong number of initial values, a start outside the box, empty bounds.
     @Test func badSetUpIsAnError() throws {
         let problem = try Self.rosenbrock(lower: [0, 0], upper: [1, 1])
