@@ -55,6 +55,27 @@ import _InterphaseTestSupport
         #expect(fit.activeBounds == [1, -1])
     }
 
+    /// The same iterates as SciPy's implementation of the method: `scipy.optimize.least_squares(fun, x0,
+    /// jac, bounds, method="trf")` (SciPy 1.17.1, default tolerances 1e-8, x_scale 1), run while writing this
+    /// test, took on Rosenbrock from (−1.2, 1) 25 evaluations and 18 Jacobians to stop on gtol (status 1)
+    /// unbounded; with x₁ ≤ 0.5 (box [−2, 0.5] × [−2, 2]) 18 evaluations and 16 Jacobians, stop on ftol
+    /// (status 2), cost 0.1250000000000122; and on min (a − 3)² + (b + 1)² over [0, 2] × [0, ∞) from (1, 1)
+    /// 6 evaluations, gtol, b = 2.32830644e-10. Equal counts mean the same steps, radius updates and
+    /// reflections.
+    @Test func followsSciPysPath() throws {
+        let free = try LeastSquares.solve(Self.rosenbrock(), initial: [-1.2, 1])
+        #expect(free.evaluations == 25 && free.jacobianEvaluations == 18 && free.stop == .gradient)
+        let boxed = try LeastSquares.solve(Self.rosenbrock(lower: [-2, -2], upper: [0.5, 2]), initial: [-1.2, 1])
+        #expect(boxed.evaluations == 18 && boxed.jacobianEvaluations == 16 && boxed.stop == .function)
+        #expect(isClose(boxed.cost, 0.1250000000000122, rel: 1e-15))
+        let two = try LeastSquares.solve(
+            LeastSquaresProblem(
+                parameterNames: ["a", "b"], lowerBounds: [0, 0], upperBounds: [2, .infinity], residuals: { p in [p[0] - 3, p[1] + 1] }),
+            initial: [1, 1])
+        #expect(two.evaluations == 6 && two.stop == .gradient)
+        #expect(isClose(two.parameters[1], 2.32830644e-10, rel: 1e-8))
+    }
+
     // MARK: NIST StRD
 
     /// NIST StRD Misra1a (Misra 1978, dental research monomolecular adsorption; lower difficulty),
