@@ -297,7 +297,8 @@ import _InterphaseTestSupport
         #expect(budget.map { circuit.parameterNames.contains($0.parameter ?? "") } == true)
     }
 
-    /// Spectrum validation: NaN, zero frequency, unequal lengths — each names the point or column.
+    /// Spectrum validation: NaN, zero frequency, unequal lengths, bad optional columns, area and loop — each
+    /// names the point, column or parameter; `capacitivePoints` (ignoreBelowX) keeps the optional columns.
     @Test func invalidSpectraAreErrors() throws {
         let nan = expectInterphaseError(.invalidData) { try ImpedanceSpectrum(frequency: [1, 2], real: [1, .nan], imaginary: [0, 0]) }
         #expect(nan?.line == 2 && nan?.column == "Z'")
@@ -306,6 +307,26 @@ import _InterphaseTestSupport
         let lengths = expectInterphaseError(.invalidData) { try ImpedanceSpectrum(frequency: [1, 2], real: [1], imaginary: [0, 0]) }
         #expect(lengths?.column == "Z'")
         _ = expectInterphaseError(.emptyInput) { try ImpedanceSpectrum(frequency: [], real: [], imaginary: []) }
+        let time = expectInterphaseError(.invalidData) {
+            try ImpedanceSpectrum(frequency: [1, 2], real: [1, 1], imaginary: [0, 0], time: [0, .infinity])
+        }
+        #expect(time?.line == 2 && time?.column == "time")
+        let current = expectInterphaseError(.invalidData) {
+            try ImpedanceSpectrum(frequency: [1, 2], real: [1, 1], imaginary: [0, 0], current: [0])
+        }
+        #expect(current?.column == "current")
+        let area = expectInterphaseError(.invalidParameter) {
+            try ImpedanceSpectrum(frequency: [1], real: [1], imaginary: [0], electrodeArea: -1.131e-4)
+        }
+        #expect(area?.parameter == "electrode area")
+        _ = expectInterphaseError(.invalidParameter) { try ImpedanceSpectrum(frequency: [1], real: [1], imaginary: [0], loop: 0) }
+        let kept = try ImpedanceSpectrum(
+            frequency: [3, 2, 1], real: [1, 2, 3], imaginary: [0.5, -1, -2], time: [0, 1, 2], potential: [3.7, 3.7, 3.7],
+            loop: 4, electrodeArea: 1.131e-4, source: "s")
+        let capacitive = try kept.capacitivePoints()
+        #expect(capacitive.frequency == [2, 1] && capacitive.time == [1, 2] && capacitive.potential == [3.7, 3.7])
+        #expect(capacitive.loop == 4 && capacitive.electrodeArea == 1.131e-4 && capacitive.current == nil)
+        #expect(kept.modulus[0] == (1.25 as Double).squareRoot())
         // ignoreBelowX keeps the 57 capacitive points of the tutorial's 66.
         #expect(try ExampleData.spectrum().count == 66 && ExampleData.capacitive().count == 57)
     }
