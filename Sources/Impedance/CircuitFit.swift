@@ -95,15 +95,16 @@ public enum CircuitFit {
             jacobian: { x in
                 let p = expand(x)
                 var gradient = [DoubleComplex](repeating: .zero, count: count)
-                var jacobian = Matrix(rows: 2 * n, columns: free.count)
+                // Column-major: column c holds ∂rᵢ/∂x_c, the real rows first, then the imaginary rows.
+                var values = [Double](repeating: 0, count: 2 * n * free.count)
                 for i in 0..<n {
                     _ = circuit.impedance(p, frequency: f[i], gradient: &gradient)
                     for (column, k) in free.enumerated() {
-                        jacobian[i, column] = gradient[k].re / sigmaRe[i]
-                        jacobian[n + i, column] = gradient[k].im / sigmaIm[i]
+                        values[column * 2 * n + i] = gradient[k].re / sigmaRe[i]
+                        values[column * 2 * n + n + i] = gradient[k].im / sigmaIm[i]
                     }
                 }
-                return jacobian
+                return Matrix(rows: 2 * n, columns: free.count, columnMajor: values)
             })
 
         let solution: LeastSquaresResult
