@@ -2,8 +2,8 @@ import InterphaseData
 
 /// What the automatic initial guess reads off a spectrum's shape (Nyquist plot of −Z″ against Z′):
 /// the high-frequency real-axis intercept, the arcs (apex frequency and width), a low-frequency
-/// diffusion tail, an inductive high-frequency part. Rules (Orazem & Tribollet 2017, ch. 16 graphical
-/// methods; Lasia 2014, ch. 4):
+/// diffusion tail, an inductive high-frequency part. Rules (the graphical readings of Orazem & Tribollet 2017
+/// and Lasia 2014):
 /// - intercept R∞: Z′ where Z″ crosses zero from inductive to capacitive (linear interpolation between
 ///   the two points around the crossing), else Z′ at the highest frequency;
 /// - arcs: prominent local maxima of −Z″ > 0 (points ordered from high to low frequency), each with its

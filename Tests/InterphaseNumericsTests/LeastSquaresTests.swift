@@ -176,7 +176,7 @@ import _InterphaseTestSupport
 
     /// y = a + b x by least squares: b = Sxy/Sxx, a = ȳ − b x̄, s² = RSS/(n − 2), Var b = s²/Sxx,
     /// Var a = s²(1/n + x̄²/Sxx), Cov(a, b) = −x̄ s²/Sxx (any regression text, e.g. Draper & Smith,
-    /// Applied Regression Analysis, 3rd ed., §1.4). The solver's SVD covariance must equal these.
+    /// Applied Regression Analysis, 3rd ed., Wiley 1998). The solver's SVD covariance must equal these.
     @Test func straightLineCovarianceIsTheClosedForm() throws {
         let x: [Double] = [0, 1, 2, 3, 4, 5, 6, 7]
         let y: [Double] = [1.1, 2.9, 5.2, 7.1, 8.8, 11.3, 12.9, 15.2]

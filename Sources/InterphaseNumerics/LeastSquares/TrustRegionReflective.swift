@@ -47,7 +47,7 @@ struct TrustRegionReflective {
         var nfev = 1, njev = 1
         var cost = 0.5 * dot(f, f)
         var g = transposeTimes(jac, f)
-        // Variable scaling (SciPy's x_scale): 1, or Moré's (1978, §6) column norms of J, never decreasing.
+        // Variable scaling (SciPy's x_scale): 1, or Moré's (1978) column norms of J, never decreasing.
         let jacobianScaling = options.scaling == .jacobian
         var scaleInverse = jacobianScaling ? Self.columnNorms(jac, previous: nil) : [Double](repeating: 1, count: n)
         var scale = scaleInverse.map { 1 / $0 }
