@@ -12,9 +12,11 @@ no PyPI):
   one parameter set each, at the frequencies in "frequencies" (Hz).
 - "circuits": Z of composite circuits (`CustomCircuit.predict`) at the same frequencies.
 - "fits": `CustomCircuit(circuit, initial_guess=…, constants=…).fit(f, Z, weight_by_modulus=…)` on
-  Data/impedance/exampleData.csv after `preprocessing.ignoreBelowX` (the tutorial), with impedance.py's
+  Data/impedance/exampleData.csv after `preprocessing.ignoreBelowX` (the tutorial; "preprocessing" says
+  "none" for the fits of the whole spectrum with an inductor), with impedance.py's
   defaults (scipy curve_fit, trust-region reflective, ftol=1e-13, maxfev=1e5, default bounds).
-  Recorded: parameters_, conf_, and the (weighted) chi-square Σ r² of the stacked real/imaginary residuals.
+  Recorded: parameters_, conf_, the (weighted) chi-square Σ r² of the stacked real/imaginary residuals,
+  and the evaluation count and status of the same scipy curve_fit call (full_output=True).
 """
 import json
 import os
@@ -26,6 +28,8 @@ import impedance
 from impedance import preprocessing
 from impedance.models.circuits import CustomCircuit
 from impedance.models.circuits.elements import circuit_elements
+from impedance.models.circuits.fitting import set_default_bounds, wrapCircuit
+from scipy.optimize import curve_fit
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DATA = os.path.join(ROOT, "Data", "impedance", "exampleData.csv")
@@ -68,6 +72,12 @@ FITS = [
          weight_by_modulus=False),
     dict(name="cpe_finite_warburg", circuit="R0-p(R1,CPE1)-p(R2-Wo1,C2)",
          initial_guess=[.01, .01, 100, 0.9, .01, .05, 100, 1], constants={}, weight_by_modulus=False),
+    # The whole spectrum, inductive high-frequency points included (no ignoreBelowX), with an inductor.
+    dict(name="inductive_full", circuit="L0-" + TUTORIAL, initial_guess=[1e-7, .01, .01, 100, .01, .05, 100, 1],
+         constants={}, weight_by_modulus=False, ignore_below_x=False),
+    dict(name="inductive_two_cpe_warburg", circuit="L0-R0-p(R1,CPE1)-p(R2,CPE2)-W1",
+         initial_guess=[1e-7, .01, .01, 1, 0.9, .01, .1, 0.8, .01], constants={}, weight_by_modulus=False,
+         ignore_below_x=False),
 ]
 
 
@@ -104,9 +114,12 @@ def main():
         z = CustomCircuit(circuit, initial_guess=p).predict(FREQUENCIES, use_initial=True)
         result["circuits"].append({"circuit": circuit, "parameters": p, "real": floats(z.real), "imag": floats(z.imag)})
 
-    f, Z = preprocessing.readCSV(DATA)
-    f, Z = preprocessing.ignoreBelowX(f, Z)
+    f_all, Z_all = preprocessing.readCSV(DATA)
+    f_cap, Z_cap = preprocessing.ignoreBelowX(f_all, Z_all)
     for spec in FITS:
+        spec = dict(spec)
+        ignore = spec.pop("ignore_below_x", True)
+        f, Z = (f_cap, Z_cap) if ignore else (f_all, Z_all)
         c = CustomCircuit(spec["circuit"], initial_guess=spec["initial_guess"], constants=spec["constants"])
         c.fit(f, Z, weight_by_modulus=spec["weight_by_modulus"])
         predicted = c.predict(f)
@@ -114,9 +127,18 @@ def main():
         r = np.hstack([(predicted.real - Z.real) / sigma, (predicted.imag - Z.imag) / sigma])
         names, units = c.get_param_names()
         entry = dict(spec)
+        # The same curve_fit call circuit_fit makes, with full_output, for the solver's path.
+        kwargs = {"sigma": np.hstack([np.abs(Z), np.abs(Z)])} if spec["weight_by_modulus"] else {}
+        _, _, info, message, status = curve_fit(
+            wrapCircuit(spec["circuit"], spec["constants"]), f, np.hstack([Z.real, Z.imag]),
+            p0=spec["initial_guess"], bounds=set_default_bounds(spec["circuit"], constants=spec["constants"]),
+            ftol=1e-13, maxfev=1e5, full_output=True, **kwargs)
         entry.update({
+            "scipy_nfev": int(info["nfev"]),
+            "scipy_status": int(status),
+            "scipy_message": message,
             "data": "Data/impedance/exampleData.csv",
-            "preprocessing": "ignoreBelowX",
+            "preprocessing": "ignoreBelowX" if ignore else "none",
             "points": int(len(f)),
             "parameter_names": names,
             "parameter_units": units,

@@ -19,6 +19,8 @@ public struct Circuit: Sendable, Equatable {
     public let components: [CircuitComponent]
     /// Every parameter's name (`R0`, `Wo1_0`, …).
     public let parameterNames: [String]
+    /// The tree in postfix order, for evaluation without recursion or copies of the components.
+    private let program: [CircuitStep]
 
     /// Parses `text`.
     /// - Throws: `.invalidParameter` (parameter "circuit") naming the 1-based character position of an
@@ -28,7 +30,11 @@ public struct Circuit: Sendable, Equatable {
         root = try CircuitParser.parse(text)
         components = root.components
         parameterNames = components.flatMap(\.parameterNames)
+        program = CircuitStep.program(root)
     }
+
+    /// Circuits are equal when their trees are.
+    public static func == (a: Circuit, b: Circuit) -> Bool { a.root == b.root }
 
     /// Number of parameters.
     public var parameterCount: Int { parameterNames.count }
@@ -58,14 +64,14 @@ public struct Circuit: Sendable, Equatable {
     public func impedance(_ parameters: [Double], frequencies: [Double]) throws -> [DoubleComplex] {
         try checkCount(parameters)
         var scratch = [DoubleComplex](repeating: .zero, count: parameterCount)
-        return frequencies.map { evaluate(root, parameters, 2 * Double.pi * $0, &scratch).value }
+        return frequencies.map { run(parameters, 2 * Double.pi * $0, &scratch) }
     }
 
     /// Z at frequency f (Hz) and ∂Z/∂pₖ for every parameter (written into `gradient`, which must hold
     /// `parameterCount` values).
     public func impedance(_ parameters: [Double], frequency: Double, gradient: inout [DoubleComplex]) -> DoubleComplex {
         precondition(parameters.count == parameterCount && gradient.count == parameterCount)
-        return evaluate(root, parameters, 2 * Double.pi * frequency, &gradient).value
+        return run(parameters, 2 * Double.pi * frequency, &gradient)
     }
 
     func checkCount(_ parameters: [Double]) throws {
@@ -77,43 +83,44 @@ public struct Circuit: Sendable, Equatable {
         }
     }
 
-    /// Z of `node` and the range of parameters it holds; their derivatives are written into `gradient`.
-    private func evaluate(
-        _ node: CircuitNode, _ p: [Double], _ omega: Double, _ gradient: inout [DoubleComplex]
-    ) -> (value: DoubleComplex, range: Range<Int>) {
-        switch node {
-        case let .element(component):
-            let count = component.element.parameters.count
-            let range = component.firstParameter..<(component.firstParameter + count)
-            let (value, derivatives) = component.element.evaluate(CircuitElement.Parameters(p[range]), omega)
-            for k in 0..<count { gradient[range.lowerBound + k] = derivatives[k] }
-            return (value, range)
-        case let .series(nodes):
-            var sum = DoubleComplex.zero
-            var lower = Int.max, upper = Int.min
-            for child in nodes {
-                let (z, range) = evaluate(child, p, omega, &gradient)
-                sum += z
-                lower = Swift.min(lower, range.lowerBound)
-                upper = Swift.max(upper, range.upperBound)
+    /// Z at ω of the whole circuit, by the postfix program on a stack of (Z, parameter range) entries;
+    /// derivatives are written into `gradient` and rescaled at each parallel node.
+    private func run(_ p: [Double], _ omega: Double, _ gradient: inout [DoubleComplex]) -> DoubleComplex {
+        withUnsafeTemporaryAllocation(of: (DoubleComplex, Int, Int).self, capacity: program.count) { stack in
+            var top = 0
+            for step in program {
+                switch step {
+                case let .element(evaluate, first, count):
+                    // Lend the gradient's storage to the element (swap, no copy) and take it back.
+                    var sink = CircuitElement.Derivatives(storage: [], base: first)
+                    swap(&sink.storage, &gradient)
+                    let z = evaluate(CircuitElement.Parameters(p[first..<(first + count)]), omega, &sink)
+                    swap(&sink.storage, &gradient)
+                    stack[top] = (z, first, first + count)
+                    top += 1
+                case let .series(count):
+                    var sum = DoubleComplex.zero
+                    for k in (top - count)..<top { sum += stack[k].0 }
+                    let lower = stack[top - count].1, upper = stack[top - 1].2
+                    top -= count
+                    stack[top] = (sum, lower, upper)
+                    top += 1
+                case let .parallel(count):
+                    var admittance = DoubleComplex.zero
+                    for k in (top - count)..<top { admittance += stack[k].0.reciprocal }
+                    let z = admittance.reciprocal
+                    for k in (top - count)..<top {
+                        let ratio = z / stack[k].0
+                        let factor = ratio * ratio
+                        for j in stack[k].1..<stack[k].2 { gradient[j] = factor * gradient[j] }
+                    }
+                    let lower = stack[top - count].1, upper = stack[top - 1].2
+                    top -= count
+                    stack[top] = (z, lower, upper)
+                    top += 1
+                }
             }
-            return (sum, lower..<upper)
-        case let .parallel(nodes):
-            var admittance = DoubleComplex.zero
-            var branches: [(DoubleComplex, Range<Int>)] = []
-            branches.reserveCapacity(nodes.count)
-            for child in nodes {
-                let (z, range) = evaluate(child, p, omega, &gradient)
-                admittance += z.reciprocal
-                branches.append((z, range))
-            }
-            let z = admittance.reciprocal
-            for (zb, range) in branches {
-                let ratio = z / zb
-                let factor = ratio * ratio
-                for k in range { gradient[k] = factor * gradient[k] }
-            }
-            return (z, branches.first!.1.lowerBound..<branches.last!.1.upperBound)
+            return stack[0].0
         }
     }
 }

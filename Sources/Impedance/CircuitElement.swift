@@ -14,8 +14,20 @@ public struct CircuitElement: Sendable, Equatable {
         public subscript(k: Int) -> Double { values[values.startIndex + k] }
     }
 
-    /// Z(p, ω) (Ω) and ∂Z/∂pₖ for each parameter (Ω per parameter unit).
-    public typealias Evaluation = @Sendable (Parameters, Double) -> (value: DoubleComplex, derivatives: [DoubleComplex])
+    /// Where an element writes ∂Z/∂pₖ: slot k of its own parameters inside the circuit's gradient, so a
+    /// circuit evaluation allocates nothing per element and frequency.
+    public struct Derivatives {
+        var storage: [DoubleComplex]
+        let base: Int
+        /// ∂Z/∂pₖ for the element's parameter k.
+        public subscript(k: Int) -> DoubleComplex {
+            get { storage[base + k] }
+            set { storage[base + k] = newValue }
+        }
+    }
+
+    /// Z(p, ω) (Ω), writing ∂Z/∂pₖ for each parameter (Ω per parameter unit) into the third argument.
+    public typealias Evaluation = @Sendable (Parameters, Double, inout Derivatives) -> DoubleComplex
 
     /// The symbol in circuit strings ("R", "CPE", "Wo").
     public let symbol: String
@@ -27,26 +39,36 @@ public struct CircuitElement: Sendable, Equatable {
     public let reference: String
     /// Its parameters in order.
     public let parameters: [ElementParameter]
+    /// How it shows in a spectrum (for the automatic initial guess).
+    public let behaviour: ElementBehaviour
     /// Z and its parameter derivatives.
     public let evaluate: Evaluation
 
     public init(
-        _ symbol: String, title: String, formula: String, reference: String, parameters: [ElementParameter],
-        evaluate: @escaping Evaluation
+        _ symbol: String, title: String, formula: String, reference: String, behaviour: ElementBehaviour,
+        parameters: [ElementParameter], evaluate: @escaping Evaluation
     ) {
         self.symbol = symbol
         self.title = title
         self.formula = formula
         self.reference = reference
         self.parameters = parameters
+        self.behaviour = behaviour
         self.evaluate = evaluate
     }
 
     /// Z at angular frequency ω (rad/s) for the element's parameters `p` (their units; see `parameters`).
-    public func impedance(_ p: [Double], omega: Double) -> DoubleComplex { evaluate(Parameters(p[...]), omega).value }
+    public func impedance(_ p: [Double], omega: Double) -> DoubleComplex {
+        var sink = Derivatives(storage: [DoubleComplex](repeating: .zero, count: parameters.count), base: 0)
+        return evaluate(Parameters(p[...]), omega, &sink)
+    }
 
     /// ∂Z/∂pₖ at ω for each parameter.
-    public func derivatives(_ p: [Double], omega: Double) -> [DoubleComplex] { evaluate(Parameters(p[...]), omega).derivatives }
+    public func derivatives(_ p: [Double], omega: Double) -> [DoubleComplex] {
+        var sink = Derivatives(storage: [DoubleComplex](repeating: .zero, count: parameters.count), base: 0)
+        _ = evaluate(Parameters(p[...]), omega, &sink)
+        return sink.storage
+    }
 
     /// Elements are the same kind when their symbols are.
     public static func == (a: CircuitElement, b: CircuitElement) -> Bool { a.symbol == b.symbol }

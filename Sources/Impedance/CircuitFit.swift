@@ -13,7 +13,9 @@ public enum CircuitFit {
     /// Fits `circuit` to `spectrum`.
     /// - Parameters:
     ///   - initialGuess: starting values of the free (non-constant) parameters in circuit order, as
-    ///     impedance.py's `initial_guess`; nil asks `CircuitInitialGuess` for one from the spectrum.
+    ///     impedance.py's `initial_guess`. Nil fits from each of `CircuitInitialGuess.candidates` (guesses
+    ///     from the spectrum's shape) and keeps the lowest cost. With `options.multiStart` the automatic
+    ///     candidates are tried as well as the given guess, plus the random starts around the first one.
     /// - Throws: `.invalidParameter` for a wrong number of initial values (listing the free parameters),
     ///   an unknown constant or bound name, or a guess outside the bounds (naming the parameter);
     ///   `.invalidData` for a weighting dividing by zero or a model that cannot be evaluated;
@@ -45,7 +47,8 @@ public enum CircuitFit {
         let names = free.map { circuit.parameterNames[$0] }
         let freeLower = free.map { lower[$0] }, freeUpper = free.map { upper[$0] }
 
-        let guess: [Double]
+        func freeValues(_ full: [Double]) -> [Double] { free.indices.map { inside(full[free[$0]], freeLower[$0], freeUpper[$0]) } }
+        var starts: [[Double]]
         if let initialGuess {
             guard initialGuess.count == free.count else {
                 throw InterphaseError(
@@ -53,10 +56,20 @@ public enum CircuitFit {
                     "\(initialGuess.count) initial values for the \(free.count) free parameters of \(circuit.text) (\(names.joined(separator: ", ")))",
                     parameter: "initial guess")
             }
-            guess = initialGuess
+            for j in free.indices where !(initialGuess[j] >= freeLower[j] && initialGuess[j] <= freeUpper[j]) {
+                throw InterphaseError(
+                    .invalidParameter, "initial value \(initialGuess[j]) is outside its bounds", parameter: names[j],
+                    expected: "\(freeLower[j]) ≤ value ≤ \(freeUpper[j])")
+            }
+            starts = [initialGuess]
+            if options.multiStart != nil {
+                starts += CircuitInitialGuess.candidates(circuit, spectrum).map(freeValues)
+            }
         } else {
-            let full = CircuitInitialGuess.estimate(circuit, spectrum)
-            guess = free.indices.map { inside(full[free[$0]], freeLower[$0], freeUpper[$0]) }
+            starts = CircuitInitialGuess.candidates(circuit, spectrum).map(freeValues)
+        }
+        if let multiStart = options.multiStart {
+            starts += multiStart.points(around: starts[0], lower: freeLower, upper: freeUpper).dropFirst()
         }
 
         let (sigmaRe, sigmaIm) = try options.weighting.sigmas(spectrum)
@@ -82,41 +95,49 @@ public enum CircuitFit {
             jacobian: { x in
                 let p = expand(x)
                 var gradient = [DoubleComplex](repeating: .zero, count: count)
-                var jacobian = Matrix(rows: 2 * n, columns: free.count)
+                // Column-major: column c holds ∂rᵢ/∂x_c, the real rows first, then the imaginary rows.
+                var values = [Double](repeating: 0, count: 2 * n * free.count)
                 for i in 0..<n {
                     _ = circuit.impedance(p, frequency: f[i], gradient: &gradient)
                     for (column, k) in free.enumerated() {
-                        jacobian[i, column] = gradient[k].re / sigmaRe[i]
-                        jacobian[n + i, column] = gradient[k].im / sigmaIm[i]
+                        values[column * 2 * n + i] = gradient[k].re / sigmaRe[i]
+                        values[column * 2 * n + n + i] = gradient[k].im / sigmaIm[i]
                     }
                 }
-                return jacobian
+                return Matrix(rows: 2 * n, columns: free.count, columnMajor: values)
             })
 
-        let starts = options.multiStart?.points(around: guess, lower: freeLower, upper: freeUpper) ?? [guess]
-        let solverOptions = options.solver
-        let outcomes: [Result<LeastSquaresResult, InterphaseError>]
+        let solution: LeastSquaresResult
+        let chosen: Int
         if starts.count == 1 {
-            outcomes = [Result { () throws(InterphaseError) in try solve(problem, starts[0], solverOptions) }]
+            solution = try solve(problem, starts[0], options.solver)
+            chosen = 0
         } else {
-            outcomes = Parallel.map(starts.count, parallel: options.multiStart?.parallel ?? false) { k in
-                Result { () throws(InterphaseError) in try solve(problem, starts[k], solverOptions) }
+            var screening = options.solver
+            screening.maxEvaluations = Swift.min(options.solver.maxEvaluations ?? 100 * free.count, options.screeningEvaluations)
+            screening.returnsUnconverged = true
+            let allStarts = starts, screeningOptions = screening
+            let outcomes = Parallel.map(starts.count, parallel: options.multiStart?.parallel ?? true) { k in
+                Result { () throws(InterphaseError) in try solve(problem, allStarts[k], screeningOptions) }
             }
-        }
-        var best: (Int, LeastSquaresResult)?
-        var firstError: InterphaseError?
-        for (k, outcome) in outcomes.enumerated() {
-            switch outcome {
-            case let .success(result):
-                if best == nil || result.cost < best!.1.cost { best = (k, result) }
-            case let .failure(error):
-                if firstError == nil { firstError = error }
+            var best: (Int, LeastSquaresResult)?
+            var firstError: InterphaseError?
+            for (k, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case let .success(result):
+                    if result.cost.isFinite && (best == nil || result.cost < best!.1.cost) { best = (k, result) }
+                case let .failure(error):
+                    if firstError == nil { firstError = error }
+                }
             }
-        }
-        guard let (chosen, solution) = best else {
-            var error = firstError ?? InterphaseError(.notConverged, "no start converged")
-            if starts.count > 1 { error.message = "none of \(starts.count) starts converged; the first: " + error.message }
-            throw error
+            guard let (k, screened) = best else {
+                var error = firstError ?? InterphaseError(.notConverged, "no start could be fitted")
+                error.message = "none of \(starts.count) starts could be fitted; the first: " + error.message
+                throw error
+            }
+            chosen = k
+            // Finish the best start with the full budget (a converged one stays where it is).
+            solution = try solve(problem, screened.parameters, options.solver)
         }
         let parameters = expand(solution.parameters)
         var errors = [Double](repeating: 0, count: count)

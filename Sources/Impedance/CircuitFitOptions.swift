@@ -17,12 +17,16 @@ public struct CircuitFitOptions: Sendable {
     public var solver: LeastSquaresOptions
     /// Several starting points for a poor initial guess; nil fits from the one guess.
     public var multiStart: CircuitMultiStart?
+    /// When several starts are tried (automatic candidates, multi-start), each first gets at most this
+    /// many evaluations; the lowest-cost one is then finished with the full `solver` budget. Screening
+    /// keeps hopeless starts from spending 1e5 evaluations each.
+    public var screeningEvaluations: Int
 
     public init(
         weighting: ImpedanceWeighting = .unit, constants: [String: Double] = [:], lowerBounds: [String: Double] = [:],
         upperBounds: [String: Double] = [:],
         solver: LeastSquaresOptions = LeastSquaresOptions(functionTolerance: 1e-13, maxEvaluations: 100_000),
-        multiStart: CircuitMultiStart? = nil
+        multiStart: CircuitMultiStart? = nil, screeningEvaluations: Int = 400
     ) {
         self.weighting = weighting
         self.constants = constants
@@ -30,5 +34,6 @@ public struct CircuitFitOptions: Sendable {
         self.upperBounds = upperBounds
         self.solver = solver
         self.multiStart = multiStart
+        self.screeningEvaluations = screeningEvaluations
     }
 }

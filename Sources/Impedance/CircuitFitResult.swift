@@ -30,8 +30,9 @@ public struct CircuitFitResult: Sendable {
     public let pointsUsed: Int
     /// The free parameters' starting values of the fit that was kept.
     public let initialGuess: [Double]
-    /// How many starting points were tried, and which (0-based) gave this fit.
+    /// How many starting points were tried (1 for a given guess without multi-start).
     public let startsTried: Int
+    /// Which start (0-based, in the order `CircuitFit.fit` documents) gave this fit.
     public let startChosen: Int
     /// The solver's full result (free parameters only: covariance, Jacobian, stop criterion, counts).
     public let solver: LeastSquaresResult

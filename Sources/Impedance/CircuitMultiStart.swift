@@ -1,12 +1,13 @@
 import Foundation
 
-/// Settings of the multi-start fit for poor initial guesses: besides the given (or automatic) guess,
-/// `starts` − 1 further starting points are drawn around it — each free parameter multiplied by
+/// Settings of the multi-start fit for poor initial guesses: besides the given guess, the automatic
+/// guesses from the spectrum's shape (`CircuitInitialGuess.candidates`) are tried, and `starts` − 1
+/// further starting points are drawn around the first start — each free parameter multiplied by
 /// 10^(spread·u), u uniform in [−1, 1]; a parameter with a finite range of at most 10 (an exponent in
 /// [0, 1]) drawn uniformly in the upper half of its range — and the fit with the lowest cost is kept.
 /// The draws are deterministic (SplitMix64 from `seed`), so a fit is reproducible.
 public struct CircuitMultiStart: Sendable, Equatable {
-    /// Number of starting points including the given guess (≥ 1).
+    /// Number of random starting points plus one (≥ 1).
     public var starts: Int
     /// Half-width of the log-uniform perturbation, in decades.
     public var spreadDecades: Double

@@ -5,8 +5,15 @@ import InterphaseNumerics
 /// to stay finite where the naive formulas overflow: tanh, sech² and csch of arguments with a large real
 /// part (a finite Warburg or transmission line at high frequency, |√(jωτ)| ≫ 1) go through e^(−2z).
 extension DoubleComplex {
-    /// 1/z.
-    var reciprocal: DoubleComplex { DoubleComplex(1) / self }
+    /// 1/z by Smith's scaling (no overflow in |z|²), written out: the hot operation of every parallel node.
+    var reciprocal: DoubleComplex {
+        if Swift.abs(re) >= Swift.abs(im) {
+            let r = im / re, d = re + im * r
+            return DoubleComplex(1 / d, -r / d)
+        }
+        let r = re / im, d = re * r + im
+        return DoubleComplex(r / d, -1 / d)
+    }
 
     /// e^z.
     static func exp(_ z: DoubleComplex) -> DoubleComplex {

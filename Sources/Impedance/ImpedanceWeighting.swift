@@ -3,7 +3,7 @@ import InterphaseData
 
 /// How the real and imaginary residuals of a complex fit are weighted: each residual is
 /// (Z_model − Z_data)/σ, and the fit minimises Σ of their squares (Orazem & Tribollet, Electrochemical
-/// Impedance Spectroscopy, 2nd ed. (2017), ch. 19; Boukamp, Solid State Ionics 20, 31 (1986)).
+/// Impedance Spectroscopy, 2nd ed. (Wiley 2017); Boukamp, Solid State Ionics 20, 31 (1986)).
 public enum ImpedanceWeighting: String, Sendable, Equatable, CaseIterable, Codable {
     /// σ = 1 Ω for every residual: impedance.py's default (absolute errors; large-|Z| points dominate).
     case unit

@@ -2,13 +2,13 @@ import InterphaseData
 
 /// What the automatic initial guess reads off a spectrum's shape (Nyquist plot of −Z″ against Z′):
 /// the high-frequency real-axis intercept, the arcs (apex frequency and width), a low-frequency
-/// diffusion tail, an inductive high-frequency part. Rules (Orazem & Tribollet 2017, ch. 16 graphical
-/// methods; Lasia 2014, ch. 4):
+/// diffusion tail, an inductive high-frequency part. Rules (the graphical readings of Orazem & Tribollet 2017
+/// and Lasia 2014):
 /// - intercept R∞: Z′ where Z″ crosses zero from inductive to capacitive (linear interpolation between
 ///   the two points around the crossing), else Z′ at the highest frequency;
-/// - arcs: local maxima of −Z″ > 0 (points ordered from high to low frequency), each with its apex
-///   frequency f* and its width from the valley (local minimum of −Z″) before it to the valley after it,
-///   or twice the apex's distance from the previous valley when no valley follows;
+/// - arcs: prominent local maxima of −Z″ > 0 (points ordered from high to low frequency), each with its
+///   apex frequency f* and its width from the valley (lowest −Z″) before it to the valley after it, or
+///   twice the apex's distance from the previous valley when no valley follows;
 /// - tail: points after the last valley whose −Z″ rises towards low frequency (a Warburg-like branch),
 ///   with their real-axis extent and the lowest frequency.
 struct SpectrumFeatures {
@@ -27,8 +27,9 @@ struct SpectrumFeatures {
     /// −Z″ and ω at the lowest frequency (Ω, rad/s).
     var lowestImaginary: Double
     var lowestOmega: Double
-    /// Lowest frequency (Hz).
+    /// Lowest and highest frequency (Hz).
     var lowestFrequency: Double
+    var highestFrequency: Double
     /// Z′ range of the whole spectrum (Ω).
     var totalWidth: Double
 
@@ -46,25 +47,47 @@ struct SpectrumFeatures {
         highFrequencyResistance = intercept
         inductance = nIm[0] < 0 ? -nIm[0] / (2 * Double.pi * f[0]) : nil
 
-        // Valleys and peaks of −Z″ over the capacitive points (interior extrema; plateaus count once).
-        var peaks: [Int] = [], valleys: [Int] = []
-        if n >= 3 {
-            for i in 1..<(n - 1) {
-                if nIm[i] > 0 && nIm[i] >= nIm[i - 1] && nIm[i] > nIm[i + 1] { peaks.append(i) }
-                if nIm[i] <= nIm[i - 1] && nIm[i] < nIm[i + 1] { valleys.append(i) }
+        // Peaks of −Z″ (points high → low frequency) on a 3-point running mean, kept when their
+        // prominence — height above the higher of the lowest points between them and the next higher
+        // peak on either side — is at least 5 % of the largest −Z″, so noise makes no arcs.
+        let smooth = (0..<n).map { i in
+            let lo = Swift.max(0, i - 1), hi = Swift.min(n - 1, i + 1)
+            return (lo...hi).reduce(0.0) { $0 + nIm[$1] } / Double(hi - lo + 1)
+        }
+        let top = smooth.max() ?? 0
+        var peaks: [Int] = []
+        if n >= 3 && top > 0 {
+            for i in 1..<(n - 1) where smooth[i] > 0 && smooth[i] >= smooth[i - 1] && smooth[i] > smooth[i + 1] {
+                var left = smooth[i], right = smooth[i]
+                var k = i - 1
+                while k >= 0 && smooth[k] <= smooth[i] { left = Swift.min(left, smooth[k]); k -= 1 }
+                k = i + 1
+                while k < n && smooth[k] <= smooth[i] { right = Swift.min(right, smooth[k]); k += 1 }
+                if smooth[i] - Swift.max(left, right) >= 0.05 * top { peaks.append(i) }
             }
+        }
+        // Valleys: the lowest point between consecutive peaks, and after the last one when −Z″ rises
+        // again towards the lowest frequency (a tail).
+        var valleys: [Int] = []
+        for (a, b) in zip(peaks, peaks.dropFirst()) {
+            valleys.append(((a + 1)..<b).min { smooth[$0] < smooth[$1] } ?? a)
+        }
+        var tailStart: Int?
+        if let last = peaks.last, last + 1 < n {
+            let low = ((last + 1)..<n).min { smooth[$0] < smooth[$1] }!
+            if low < n - 1 && smooth[n - 1] - smooth[low] >= 0.05 * top { tailStart = low }
+        } else if peaks.isEmpty {
+            tailStart = 0
         }
         var arcs: [Arc] = []
         var startRe = intercept
-        for peak in peaks {
-            let after = valleys.first { $0 > peak }
+        for (k, peak) in peaks.enumerated() {
+            let after: Int? = k < valleys.count ? valleys[k] : tailStart
             let width = after.map { re[$0] - startRe } ?? 2 * (re[peak] - startRe)
             arcs.append(Arc(frequency: f[peak], width: width > 0 ? width : 2 * nIm[peak]))
             if let after { startRe = re[after] }
         }
-        let lastValley = valleys.last.flatMap { v in peaks.last.map { v > $0 ? v : nil } ?? v }
-        let tailStart = lastValley ?? (peaks.isEmpty ? 0 : n - 1)
-        tailWidth = Swift.max(0, re[n - 1] - re[tailStart])
+        tailWidth = tailStart.map { Swift.max(0, re[n - 1] - re[$0]) } ?? 0
         if arcs.isEmpty {
             // A monotone spectrum: one pseudo-arc over everything, apex where −Z″ is largest.
             let top = nIm.indices.max { nIm[$0] < nIm[$1] } ?? 0
@@ -74,6 +97,7 @@ struct SpectrumFeatures {
         lowestImaginary = nIm[n - 1]
         lowestOmega = 2 * Double.pi * f[n - 1]
         lowestFrequency = f[n - 1]
+        highestFrequency = f[0]
         totalWidth = Swift.max((re.max() ?? 0) - (re.min() ?? 0), 1e-12)
     }
 }

@@ -12,7 +12,6 @@ import _InterphaseTestSupport
 @Suite struct CircuitTests {
     @Test func tutorialCircuitTree() throws {
         let circuit = try Circuit("R0-p(R1,C1)-p(R2-Wo1,C2)")
-        func e(_ name: String) -> String { name }
         guard case let .series(top) = circuit.root, top.count == 3 else {
             Issue.record("expected three nodes in series, got \(circuit.root)")
             return

@@ -80,7 +80,7 @@ public enum LeastSquares {
             problem: problem, options: options, maxEvaluations: maxEvaluations, jacobianAt: jacobianAt,
             residualsAt: residualsAt)
         let outcome = try method.minimize(x0: x0, f0: f0, j0: j0)
-        guard let stop = outcome.stop else {
+        guard let stop = outcome.stop ?? (options.returnsUnconverged ? .maxEvaluations : nil) else {
             let pulling = outcome.scaledGradient.indices.max { Swift.abs(outcome.scaledGradient[$0]) < Swift.abs(outcome.scaledGradient[$1]) } ?? 0
             let why = outcome.lastTrialNonFinite
                 ? "the last trial steps gave non-finite residuals" : "ftol, xtol and gtol were not reached"

@@ -15,15 +15,24 @@ public struct LeastSquaresOptions: Sendable, Equatable {
     /// Relative finite-difference step when the problem has no Jacobian: h = step·max(1, |pⱼ|);
     /// nil means √ε (SciPy's "2-point").
     public var finiteDifferenceStep: Double?
+    /// Return the last iterate with `stop == .maxEvaluations` instead of throwing `.notConverged` when
+    /// the budget runs out: for screening many starting points cheaply (multi-start), never for a
+    /// final answer.
+    public var returnsUnconverged: Bool
+    /// Trust-region shape; `.unit` (SciPy's default) unless a problem's parameters span decades.
+    public var scaling: LeastSquaresScaling
 
     public init(
         functionTolerance: Double = 1e-8, stepTolerance: Double = 1e-8, gradientTolerance: Double = 1e-8,
-        maxEvaluations: Int? = nil, finiteDifferenceStep: Double? = nil
+        maxEvaluations: Int? = nil, finiteDifferenceStep: Double? = nil, returnsUnconverged: Bool = false,
+        scaling: LeastSquaresScaling = .unit
     ) {
         self.functionTolerance = functionTolerance
         self.stepTolerance = stepTolerance
         self.gradientTolerance = gradientTolerance
         self.maxEvaluations = maxEvaluations
         self.finiteDifferenceStep = finiteDifferenceStep
+        self.returnsUnconverged = returnsUnconverged
+        self.scaling = scaling
     }
 }

@@ -1,5 +1,6 @@
 /// Which criterion ended a least-squares solve (SciPy's `status` 1–4). Running out of evaluations is
-/// not a stop: `LeastSquares.solve` throws `.notConverged` instead.
+/// not a convergence: `LeastSquares.solve` throws `.notConverged` then, unless the options ask for the
+/// unconverged result (`returnsUnconverged`, for screening), which says `.maxEvaluations`.
 public enum LeastSquaresStop: String, Sendable, Equatable, Codable {
     /// The scaled gradient ‖v ∘ Jᵀr‖∞ fell below gtol (status 1).
     case gradient
@@ -9,4 +10,9 @@ public enum LeastSquaresStop: String, Sendable, Equatable, Codable {
     case step
     /// Both ftol and xtol held in the same step (status 4).
     case functionAndStep
+    /// The evaluation budget ran out (status 0); only with `LeastSquaresOptions.returnsUnconverged`.
+    case maxEvaluations
+
+    /// True for the four convergence criteria.
+    public var converged: Bool { self != .maxEvaluations }
 }

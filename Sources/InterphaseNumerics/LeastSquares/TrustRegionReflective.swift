@@ -47,8 +47,13 @@ struct TrustRegionReflective {
         var nfev = 1, njev = 1
         var cost = 0.5 * dot(f, f)
         var g = transposeTimes(jac, f)
+        // Variable scaling (SciPy's x_scale): 1, or Moré's (1978) column norms of J, never decreasing.
+        let jacobianScaling = options.scaling == .jacobian
+        var scaleInverse = jacobianScaling ? Self.columnNorms(jac, previous: nil) : [Double](repeating: 1, count: n)
+        var scale = scaleInverse.map { 1 / $0 }
         var (v, dv) = Self.scaling(x, g, lb, ub)
-        var delta = norm((0..<n).map { x0[$0] / v[$0].squareRoot() })
+        for i in 0..<n where dv[i] != 0 { v[i] *= scaleInverse[i] }
+        var delta = norm((0..<n).map { x0[$0] * scaleInverse[$0] / v[$0].squareRoot() })
         if delta == 0 || !delta.isFinite { delta = 1 }
         var alpha = 0.0
         var stop: LeastSquaresStop?
@@ -61,8 +66,9 @@ struct TrustRegionReflective {
             if gNorm < gtol { stop = .gradient }
             if stop != nil || nfev >= maxEvaluations { break }
 
-            let d = v.map { $0.squareRoot() }
-            let diagH = (0..<n).map { g[$0] * dv[$0] }
+            for i in 0..<n where dv[i] != 0 { v[i] *= scaleInverse[i] }
+            let d = (0..<n).map { v[$0].squareRoot() * scale[$0] }
+            let diagH = (0..<n).map { g[$0] * dv[$0] * scale[$0] }
             let gH = (0..<n).map { d[$0] * g[$0] }
             var jh = jac
             for j in 0..<n {
@@ -113,6 +119,10 @@ struct TrustRegionReflective {
                 jac = try jacobianAt(x, f)
                 njev += 1
                 g = transposeTimes(jac, f)
+                if jacobianScaling {
+                    scaleInverse = Self.columnNorms(jac, previous: scaleInverse)
+                    scale = scaleInverse.map { 1 / $0 }
+                }
             }
             iterations += 1
         }
@@ -123,6 +133,15 @@ struct TrustRegionReflective {
     }
 
     // MARK: Pieces of the method
+
+    /// ‖J[:, j]‖ per column, at least the previous value (zero columns count 1 on the first call).
+    static func columnNorms(_ jac: Matrix, previous: [Double]?) -> [Double] {
+        (0..<jac.columns).map { j in
+            let norm = jac.column(j).reduce(0.0) { $0 + $1 * $1 }.squareRoot()
+            if let previous { return Swift.max(norm, previous[j]) }
+            return norm == 0 ? 1 : norm
+        }
+    }
 
     /// Coleman–Li scaling: vᵢ = uᵢ − xᵢ when gᵢ < 0 and uᵢ finite (dvᵢ = −1), xᵢ − lᵢ when gᵢ > 0 and lᵢ
     /// finite (dvᵢ = 1), else 1 (dvᵢ = 0).
