@@ -2,6 +2,7 @@
 @_exported import CyclerData
 @_exported import CyclingOutput
 @_exported import Electroanalysis
+@_exported import Impedance
 @_exported import InstrumentIO
 @_exported import InterphaseCore
 @_exported import InterphaseData
