@@ -12,6 +12,11 @@ public enum Fixtures {
         root.appendingPathComponent("Data/cycler").appendingPathComponent(relative)
     }
 
+    /// `Data/<relative>`: any bundled file (`impedance/exampleData.csv`, `voltammetry/cv_data.dta`).
+    public static func data(_ relative: String) -> URL {
+        root.appendingPathComponent("Data").appendingPathComponent(relative)
+    }
+
     /// `Tests/<module>/Reference/<name>`: committed reference values.
     public static func reference(_ module: String, _ name: String) -> URL {
         root.appendingPathComponent("Tests").appendingPathComponent(module).appendingPathComponent("Reference")

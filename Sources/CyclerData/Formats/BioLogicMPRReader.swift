@@ -52,6 +52,29 @@ public enum BioLogicMPRReader: CyclerFileReader {
         return recording
     }
 
+    /// Every decoded column of a `.mpr`'s `VMP data` module, in record order, under galvani 0.5.0's names
+    /// (`freq/Hz`, `Re(Z)/Ohm`, `-Im(Z)/Ohm`, `cycle number`, a repeated name gets " 2"), in the file's own
+    /// units; the flag bits (`mode`, `ox/red`, …) follow as their masked values. For readers of other
+    /// quantities than a `Recording` (impedance sweeps) that must not decode the binary layout twice.
+    /// - Throws: the same errors as `read` for a damaged or foreign file.
+    public static func decodedColumns(of url: URL) throws -> [(name: String, values: [Double])] {
+        let bytes = try InstrumentFile.bytes(of: url)
+        guard bytes.count >= magic.count, bytes[0..<magic.count].elementsEqual(magic) else {
+            throw InterphaseError(.unsupportedFormat, "not a BioLogic .mpr file: the 52-byte 'BIO-LOGIC MODULAR FILE' magic is missing",
+                                  file: url.path, expected: "a file written by EC-Lab or BT-Lab")
+        }
+        let modules = try readModules(bytes, path: url.path)
+        guard let dataModule = modules.first(where: { $0.shortName == "VMP data" }) else {
+            throw InterphaseError(.malformed, "the file has no 'VMP data' module", file: url.path)
+        }
+        let table = try decodeData(bytes, module: dataModule, path: url.path)
+        var columns = table.fields.indices.map { (name: table.fields[$0].name, values: table.values[$0]) }
+        for entry in table.flagNames {
+            columns.append((name: entry.name, values: table.flag(entry.name)?.map(Double.init) ?? []))
+        }
+        return columns
+    }
+
     /// Decodes a whole `.mpr` image.
     static func decode(_ bytes: [UInt8], path: String) throws -> Recording {
         guard bytes.count >= magic.count, bytes[0..<magic.count].elementsEqual(magic) else {
