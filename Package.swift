@@ -40,6 +40,9 @@ let package = Package(
             dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CMDBTools",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
+        // Impedance-file readers (Gamry, ZView, CHI, VersaStudio, Maccor FRA, tables; EC-Lab through CyclerData).
+        .target(name: "ImpedanceReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CyclerData"]),
+
         // Engines: computation on the data model only.
         .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
         // Equivalent-circuit impedance: circuit strings, element registry, complex nonlinear fits.
@@ -58,7 +61,7 @@ let package = Package(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "ImpedanceReaders", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",
@@ -77,6 +80,9 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(
             name: "ImpedanceTests", dependencies: ["Impedance", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
+            exclude: ["Reference"]),
+        .testTarget(
+            name: "ImpedanceReadersTests", dependencies: ["ImpedanceReaders", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
         .testTarget(

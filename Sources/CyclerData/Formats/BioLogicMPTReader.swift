@@ -18,13 +18,24 @@ public enum BioLogicMPTReader: CyclerFileReader {
     }
 
     public static func read(_ url: URL, format: FileFormat, options: ReadOptions) throws -> Recording {
-        let head = [UInt8](try InstrumentFile.head(of: url, bytes: 4096))
+        let head = [UInt8](try InstrumentFile.head(of: url, bytes: 16384))
         let text = Latin1.string(head)
         let lines = DelimitedText.lines(text)
         guard lines.count > 1, let range = lines[1].range(of: #"\d+"#, options: .regularExpression),
               lines[1].lowercased().contains("header"), let count = Int(lines[1][range]), count >= 1 else {
             throw InterphaseError(.malformed, "EC-Lab header has no 'Nb header lines : N' line", file: url.path, line: 2,
                                   expected: "Nb header lines : <number>")
+        }
+        // A header that lost a name (impedance.py's `exampleDataBioLogic_MissingFreq.mpt` has no `freq/Hz`)
+        // shifts every column onto the wrong name: refuse it, naming both lines, rather than read garbage.
+        if lines.count > count {
+            let names = lines[count - 1].split(separator: "\t", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+            let cells = lines[count].split(separator: "\t", omittingEmptySubsequences: false).filter { !$0.isEmpty }
+            if cells.count > names.count {
+                throw InterphaseError(
+                    .malformed, "the first row has \(cells.count) values but the header (line \(count)) names \(names.count) columns",
+                    file: url.path, line: count + 1, expected: "one column name per value (a name is missing from the header)")
+            }
         }
         let table = DelimitedText(url)
         var layout = try table.detectLayout(mapping: options.columnMapping, headerHint: count - 1)

@@ -1,0 +1,43 @@
+import Foundation
+import CyclerData
+import InstrumentIO
+import InterphaseCore
+import InterphaseData
+
+/// Opens any supported impedance file: sniffs the content, picks the row of `registry`, returns its
+/// validated sweeps.
+public enum ImpedanceLoader {
+    /// Reads `url`, choosing the reader by content unless `options.format` forces one.
+    /// - Throws: `.unsupportedFormat` listing the formats when no row claims the file; the reader's errors.
+    public static func load(_ url: URL, options: ImpedanceReadOptions = ImpedanceReadOptions()) throws -> ImpedanceFile {
+        if let forced = options.format {
+            guard let row = registry.reader(for: forced) else { throw registry.unknownFormat(forced.id, file: url.path) }
+            return try row.read(url, row.format, options)
+        }
+        let probe = try InstrumentFile.makeProbe(url)
+        guard let row = try registry.detect(probe) else { throw registry.unrecognised(probe) }
+        return try row.read(url, row.format, options)
+    }
+
+    /// The row that would read `url`, or nil. EC-Lab files are claimed only when they hold an impedance
+    /// technique (a `.mpr` is asked by decoding it, so this reads the file).
+    public static func detect(_ url: URL) throws -> FileFormat? {
+        let probe = try InstrumentFile.makeProbe(url)
+        guard let row = try? registry.detect(probe) else { return nil }
+        if row.format == .biologicMPR {
+            var read = ReadOptions(format: .biologicMPR)
+            read.auxiliaryColumns = true
+            guard let recording = try? RecordingLoader.load(url, options: read), RecordingImpedance.holdsImpedance(recording) else { return nil }
+        }
+        return row.format
+    }
+
+    /// The format named `id` on the command line, or an error listing the ids.
+    public static func format(id: String) throws -> FileFormat {
+        guard let row = registry.reader(id: id) else {
+            throw InterphaseError(.invalidParameter, "unknown impedance format '\(id)'", parameter: "--input-format",
+                                  expected: registry.formats.map(\.id).joined(separator: ", "))
+        }
+        return row.format
+    }
+}
