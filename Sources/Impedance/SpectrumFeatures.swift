@@ -20,6 +20,8 @@ struct SpectrumFeatures {
     }
 
     var highFrequencyResistance: Double
+    /// Z′ where the measured −Z″ crosses zero (interpolated), nil when it never does. - Units: Ω.
+    var measuredIntercept: Double?
     var inductance: Double?
     var arcs: [Arc]
     /// Real-axis extent of the low-frequency tail (Ω), 0 without a tail.
@@ -32,6 +34,13 @@ struct SpectrumFeatures {
     var highestFrequency: Double
     /// Z′ range of the whole spectrum (Ω).
     var totalWidth: Double
+    /// The points ordered from high to low frequency: Z′ and −Z″ (Ω), frequency (Hz).
+    var orderedReal: [Double]
+    var orderedNegativeImaginary: [Double]
+    var orderedFrequency: [Double]
+    /// Indices (into the ordered points) of the first, highest-frequency arc: from the first capacitive
+    /// point to the valley (or tail start) after its apex; nil without a prominent arc.
+    var firstArc: ClosedRange<Int>?
 
     init(_ spectrum: ImpedanceSpectrum) {
         let order = spectrum.frequency.indices.sorted { spectrum.frequency[$0] > spectrum.frequency[$1] }
@@ -40,10 +49,12 @@ struct SpectrumFeatures {
         let n = f.count
 
         var intercept = re[0]
-        if let k = (1..<Swift.max(1, n)).first(where: { nIm[$0 - 1] <= 0 && nIm[$0] > 0 }) {
+        let crossing = (1..<Swift.max(1, n)).first(where: { nIm[$0 - 1] <= 0 && nIm[$0] > 0 })
+        if let k = crossing {
             let t = nIm[k - 1] == nIm[k] ? 0 : -nIm[k - 1] / (nIm[k] - nIm[k - 1])
             intercept = re[k - 1] + t * (re[k] - re[k - 1])
         }
+        measuredIntercept = crossing == nil ? nil : intercept
         highFrequencyResistance = intercept
         inductance = nIm[0] < 0 ? -nIm[0] / (2 * Double.pi * f[0]) : nil
 
@@ -87,6 +98,16 @@ struct SpectrumFeatures {
             arcs.append(Arc(frequency: f[peak], width: width > 0 ? width : 2 * nIm[peak]))
             if let after { startRe = re[after] }
         }
+        if let apex = peaks.first {
+            let start = crossing ?? (nIm.firstIndex { $0 > 0 } ?? 0)
+            let end = valleys.first ?? tailStart ?? (n - 1)
+            firstArc = start < apex && apex < end ? start...end : nil
+        } else {
+            firstArc = nil
+        }
+        orderedReal = re
+        orderedNegativeImaginary = nIm
+        orderedFrequency = f
         tailWidth = tailStart.map { Swift.max(0, re[n - 1] - re[$0]) } ?? 0
         if arcs.isEmpty {
             // A monotone spectrum: one pseudo-arc over everything, apex where −Z″ is largest.

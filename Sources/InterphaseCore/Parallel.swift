@@ -139,3 +139,21 @@ extension Parallel {
         }
     }
 }
+
+extension Parallel {
+    /// A count shared by concurrent closures (work done, for a progress bar).
+    public final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+
+        public init() {}
+
+        /// Adds one and returns the new count.
+        public func increment() -> Int {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
+}

@@ -87,7 +87,18 @@ public struct ImpedanceSpectrum: Sendable, Equatable {
     /// tail before fitting a capacitive circuit. Loop, area and source are kept.
     /// - Throws: `.emptyInput` when no point is capacitive.
     public func capacitivePoints() throws -> ImpedanceSpectrum {
-        let keep = imaginary.indices.filter { imaginary[$0] < 0 }
+        try points(imaginary.indices.filter { imaginary[$0] < 0 })
+    }
+
+    /// The points with `range.lowerBound ≤ f ≤ range.upperBound` (Hz).
+    /// - Throws: `.emptyInput` when none is inside.
+    public func points(inFrequencyRange range: ClosedRange<Double>) throws -> ImpedanceSpectrum {
+        try points(frequency.indices.filter { range.contains(frequency[$0]) })
+    }
+
+    /// The points at `keep` (indices in order), loop, area and source kept.
+    /// - Throws: `.emptyInput` when `keep` is empty.
+    public func points(_ keep: [Int]) throws -> ImpedanceSpectrum {
         func pick(_ values: [Double]?) -> [Double]? { values.map { v in keep.map { v[$0] } } }
         return try ImpedanceSpectrum(
             frequency: keep.map { frequency[$0] }, real: keep.map { real[$0] }, imaginary: keep.map { imaginary[$0] },
