@@ -55,13 +55,16 @@ let package = Package(
             name: "CyclingOutput",
             dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "CyclerData", "Electroanalysis",
                            "InterphaseReport"]),
-        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput"]),
+        .target(
+            name: "ImpedanceOutput",
+            dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "Impedance", "ImpedanceReaders", "InterphaseReport"]),
+        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput"]),
 
         .target(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "ImpedanceReaders", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "ImpedanceReaders", "RecordingOutput", "CyclingOutput", "ImpedanceOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",

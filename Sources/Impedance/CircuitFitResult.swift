@@ -43,6 +43,12 @@ public struct CircuitFitResult: Sendable {
         return (parameters[k], standardErrors[k])
     }
 
+    /// Free parameters that ended on a bound (R0 at 0 when the spectrum does not reach the
+    /// high-frequency intercept): values the data do not determine.
+    public var parametersAtBounds: [String] {
+        solver.activeBounds.indices.filter { solver.activeBounds[$0] != 0 }.map { freeParameterNames[$0] }
+    }
+
     /// The fitted circuit's impedance at `frequencies` (Hz), Ω.
     public func predicted(_ frequencies: [Double]) throws -> [DoubleComplex] {
         try circuit.impedance(parameters, frequencies: frequencies)

@@ -36,7 +36,9 @@ public enum RecordingImpedance {
             lines: nil, warnings: recording.metadata.warnings)
         var metadata = ImpedanceFile.Metadata(instrument: recording.metadata.instrument, electrodeArea: recording.metadata.electrodeArea)
         if let start = recording.metadata.startTime { metadata.started = ISO8601DateFormatter().string(from: start) }
-        metadata.technique = recording.metadata.header.first { $0.key.lowercased().contains("technique") }?.value
+        // EC-Lab's header names the technique in words (`.mpt`); the `.mpr` settings hold only its number.
+        metadata.technique = recording.metadata.header.first { $0.key.lowercased().contains("technique") && Int($0.value) == nil }?.value
+            ?? "impedance (EC-Lab \(format == .biologicMPR ? ".mpr" : ".mpt"))"
         return try table.file(format: format, path: path, options: options, metadata: metadata)
     }
 }

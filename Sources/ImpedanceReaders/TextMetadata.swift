@@ -8,11 +8,12 @@ enum TextMetadata {
     enum Field: Sendable { case instrument, technique, started, amplitude }
 
     /// One rule: a line starting with `prefix` (after trimming) gives `field` as the rest of the line; an
-    /// integer `line` instead takes that whole 0-based line.
+    /// integer `line` instead takes that whole 0-based line; `label` is put before the value.
     struct Rule: Sendable {
         var field: Field
         var prefix: String?
         var line: Int?
+        var label: String = ""
     }
 
     static let rules: [String: [Rule]] = [
@@ -21,7 +22,7 @@ enum TextMetadata {
             Rule(field: .instrument, prefix: "Instrument Model:"), Rule(field: .amplitude, prefix: "Amplitude (V) ="),
         ],
         FileFormat.zview.id: [
-            Rule(field: .instrument, prefix: "Measured Data, ZPlot:"), Rule(field: .technique, prefix: "Experiment Type:"),
+            Rule(field: .instrument, prefix: "Measured Data, ZPlot:", label: "ZPlot "), Rule(field: .technique, prefix: "Experiment Type:"),
             Rule(field: .started, prefix: "Date:"), Rule(field: .amplitude, prefix: "Potential-AC:"),
         ],
         FileFormat.maccorFRA.id: [
@@ -35,12 +36,13 @@ enum TextMetadata {
         guard let rules = rules[format.id] else { return metadata }
         let lines = ImpedanceTextLayout.lines(String(text.prefix(16384))).prefix(120).map { $0.trimmingCharacters(in: .whitespaces) }
         for rule in rules {
-            var value: String?
-            if let index = rule.line, lines.indices.contains(index) { value = lines[index] }
+            var found: String?
+            if let index = rule.line, lines.indices.contains(index) { found = lines[index] }
             if let prefix = rule.prefix, let line = lines.first(where: { $0.hasPrefix(prefix) }) {
-                value = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                found = String(line.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
             }
-            guard let value, !value.isEmpty else { continue }
+            guard let found, !found.isEmpty else { continue }
+            let value = rule.label + found
             switch rule.field {
             case .instrument: metadata.instrument = value
             case .technique: metadata.technique = value

@@ -3,6 +3,8 @@
 @_exported import CyclingOutput
 @_exported import Electroanalysis
 @_exported import Impedance
+@_exported import ImpedanceOutput
+@_exported import ImpedanceReaders
 @_exported import InstrumentIO
 @_exported import InterphaseCore
 @_exported import InterphaseData

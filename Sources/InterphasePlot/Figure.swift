@@ -21,6 +21,9 @@ public struct Figure: Sendable {
     /// Relative row heights and column widths (default equal).
     public var rowWeights: [Double]?
     public var columnWeights: [Double]?
+    /// Where each panel sits when not simply one cell each in row-major order (a Nyquist plot spanning
+    /// two rows beside stacked Bode panels); nil, or one entry per panel.
+    public var placements: [PanelPlacement]?
     public var dpi = 200.0
 
     public init(width: Double, height: Double, rows: Int = 1, columns: Int = 1, panels: [Axes]) {

@@ -61,26 +61,32 @@ struct FigureLayout {
         let rowWeights = figure.rowWeights ?? [Double](repeating: 1, count: figure.rows)
         let columnWeights = figure.columnWeights ?? [Double](repeating: 1, count: figure.columns)
         let totalW = figure.width * 72, totalH = figure.height * 72
-        func cellIndex(_ i: Int) -> (Int, Int) { (i / figure.columns, i % figure.columns) }
-        // Shared margins: max per column (left/right) and per row (top/bottom) so panels align.
+        let placements = figure.placements ?? resolved.indices.map { PanelPlacement(row: $0 / figure.columns, column: $0 % figure.columns) }
+        precondition(placements.count == resolved.count, "Figure: one placement per panel")
+        // Shared margins: max per column (left/right) and per row (top/bottom) so panels align; a panel
+        // spanning cells sets the left/top margin of its first and the right/bottom margin of its last.
         var left = [Double](repeating: 0, count: figure.columns), right = left
         var top = [Double](repeating: 0, count: figure.rows), bottom = top
         for (i, m) in margins.enumerated() {
-            let (r, c) = cellIndex(i)
-            left[c] = max(left[c], m.left); right[c] = max(right[c], m.right)
-            top[r] = max(top[r], m.top); bottom[r] = max(bottom[r], m.bottom)
+            let p = placements[i]
+            left[p.column] = max(left[p.column], m.left); right[p.lastColumn] = max(right[p.lastColumn], m.right)
+            top[p.row] = max(top[p.row], m.top); bottom[p.lastRow] = max(bottom[p.lastRow], m.bottom)
         }
         // Axes sizes: the space left after margins, split by the weights.
         let freeW = totalW - left.reduce(0, +) - right.reduce(0, +)
         let freeH = totalH - top.reduce(0, +) - bottom.reduce(0, +)
         let sumW = columnWeights.reduce(0, +), sumH = rowWeights.reduce(0, +)
+        let cellW = columnWeights.map { freeW * $0 / sumW }, cellH = rowWeights.map { freeH * $0 / sumH }
         for i in resolved.indices {
-            let (r, c) = cellIndex(i)
+            let p = placements[i]
             var x = 0.0
-            for k in 0..<c { x += left[k] + freeW * columnWeights[k] / sumW + right[k] }
+            for k in 0..<p.column { x += left[k] + cellW[k] + right[k] }
             var y = 0.0
-            for k in 0..<r { y += top[k] + freeH * rowWeights[k] / sumH + bottom[k] }
-            var box = Box(x: x + left[c], y: y + top[r], width: freeW * columnWeights[c] / sumW, height: freeH * rowWeights[r] / sumH)
+            for k in 0..<p.row { y += top[k] + cellH[k] + bottom[k] }
+            var width = 0.0, height = 0.0
+            for k in p.column...p.lastColumn { width += cellW[k] + (k < p.lastColumn ? right[k] + left[k + 1] : 0) }
+            for k in p.row...p.lastRow { height += cellH[k] + (k < p.lastRow ? bottom[k] + top[k + 1] : 0) }
+            var box = Box(x: x + left[p.column], y: y + top[p.row], width: width, height: height)
             if resolved[i].axes.colorbar != nil {
                 box.width = max(box.width, 10)
             }

@@ -49,7 +49,7 @@ public enum SpectrumFitting {
                                       arcError: nil, seeded: false)
         }
         var arc: ArcResistances?, arcError: InterphaseError?
-        do { arc = try ArcResistances.measure(fitted) } catch { arcError = interphase(error, spectrum) }
+        do { arc = try ArcResistances.measure(fitted) } catch { arcError = interphase(error, spectrum, prefix: false) }
         var fit: CircuitFitResult?, fitError: InterphaseError?, seeded = false
         if let seed, let result = try? CircuitFit.fit(options.circuit, to: fitted, initialGuess: seed, options: options.fit) {
             fit = result
@@ -62,10 +62,12 @@ public enum SpectrumFitting {
         return SpectrumFitOutcome(spectrum: spectrum, fitted: fitted, fit: fit, error: fitError, arc: arc, arcError: arcError, seeded: seeded)
     }
 
-    private static func interphase(_ error: any Error, _ spectrum: ImpedanceSpectrum) -> InterphaseError {
+    /// The error as an `InterphaseError` naming the spectrum's file, and its sweep unless the message
+    /// already does.
+    private static func interphase(_ error: any Error, _ spectrum: ImpedanceSpectrum, prefix: Bool = true) -> InterphaseError {
         let base = (error as? InterphaseError) ?? InterphaseError(.invalidData, "\(error)")
-        var named = base.inFile(spectrum.source ?? "")
-        named.message = "spectrum \(spectrum.loop): " + named.message
+        var named = spectrum.source.map { base.inFile($0) } ?? base
+        if prefix { named.message = "spectrum \(spectrum.loop): " + named.message }
         return named
     }
 }

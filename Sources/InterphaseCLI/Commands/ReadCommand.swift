@@ -21,7 +21,19 @@ struct ReadCommand: ParsableCommand {
     }
 
     func run() throws {
-        let recording = try input.load(files, quiet: output.quiet)
+        let measurement = try input.loadMeasurement(files, quiet: output.quiet)
+        guard case let .recording(recording) = measurement else {
+            if case let .impedance(file, path) = measurement {
+                let summary = ImpedanceFileSummary(file, path: path)
+                switch output.format {
+                case .json: output.emit(summary.json.rendered() + "\n")
+                case .csv: output.emit(String(decoding: summary.sweepTable.renderedCSV(), as: UTF8.self))
+                case .table: output.emit(summary.text)
+                }
+                if to != nil { throw InterphaseError(.invalidParameter, "an impedance file has no recording to write; use interphase eis fit", parameter: "--to") }
+            }
+            return
+        }
         let summary = RecordingSummary(recording)
         switch output.format {
         case .json: output.emit(summary.json.rendered() + "\n")
@@ -52,10 +64,27 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("current-mA"), help: "Constant current for files with time and voltage only (mA).")
     var currentMilliamps: Double?
 
+    /// Any measurement file (`MeasurementLoader`): a recording, or impedance sweeps.
+    func loadMeasurement(_ paths: [String], quiet: Bool) throws -> MeasurementFile {
+        let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
+        defer { bar.finish() }
+        var options = try readOptions()
+        options.progress = { bar.update($0) }
+        return try MeasurementLoader.load(paths.map { URL(fileURLWithPath: $0) }, options: options)
+    }
+
     /// - Parameter auxiliary: keep columns without a role (`ReadOptions.auxiliaryColumns`).
     func load(_ paths: [String], quiet: Bool, auxiliary: Bool = true) throws -> Recording {
-        var options = ReadOptions()
+        var options = try readOptions()
         options.auxiliaryColumns = auxiliary
+        let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
+        options.progress = { bar.update($0) }
+        defer { bar.finish() }
+        return try RecordingLoader.load(paths.map { URL(fileURLWithPath: $0) }, options: options)
+    }
+
+    func readOptions() throws -> ReadOptions {
+        var options = ReadOptions()
         if let columns { options.columnMapping = try ColumnMapping(parsing: columns) }
         if let inputFormat {
             options.format = try RecordingLoader.format(id: inputFormat)
@@ -66,9 +95,6 @@ struct InputOptions: ParsableArguments {
             }
             options.assumedCurrent = currentMilliamps * Units.milli
         }
-        let bar = ProgressBar(label: "reading", total: 1, quiet: quiet)
-        options.progress = { bar.update($0) }
-        defer { bar.finish() }
-        return try RecordingLoader.load(paths.map { URL(fileURLWithPath: $0) }, options: options)
+        return options
     }
 }

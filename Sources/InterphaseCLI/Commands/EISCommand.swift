@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `interphase eis …`: impedance spectra — equivalent-circuit fits of one file or a series.
+struct EISCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eis",
+        abstract: "Impedance spectra: equivalent-circuit fits (one file or a series), with model-free Re and Ri.",
+        subcommands: [EISFitCommand.self, EISBatchCommand.self])
+}
