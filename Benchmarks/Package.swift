@@ -16,6 +16,10 @@ let package = Package(
             name: "figure-bench",
             dependencies: [.product(name: "Interphase", package: "Interphase")],
             path: "Sources/figure-bench"),
+        .executableTarget(
+            name: "eis-bench",
+            dependencies: [.product(name: "Interphase", package: "Interphase")],
+            path: "Sources/eis-bench"),
     ],
     swiftLanguageModes: [.v5]
 )

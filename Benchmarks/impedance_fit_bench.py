@@ -1,0 +1,56 @@
+"""impedance.py 1.7.1 side of Benchmarks/eis.sh, timed inside one process (imports excluded), in the
+layout of eis-bench:
+
+    impedance_fit_bench.py single K                 # the tutorial fit K times
+    impedance_fit_bench.py batch FILE CIRCUIT N     # every sweep (N points each), each seeded by the previous
+
+The tutorial fit is impedance.py's documented example: readCSV, ignoreBelowX, CustomCircuit with
+initial_guess [.01, .01, 100, .01, .05, 100, 1], fit (scipy curve_fit, trust-region reflective,
+impedance.py's defaults). The batch seeds each fit with the previous fit's parameters_, as eis-bench does,
+starting the first from an initial guess read off the first spectrum the way interphase's automatic
+guess does (given on the command line so both sides start the same).
+"""
+import sys
+import time
+import warnings
+
+import numpy as np
+from impedance import preprocessing
+from impedance.models.circuits import CustomCircuit
+
+warnings.filterwarnings("ignore")
+ROOT = __file__.rsplit("/Benchmarks/", 1)[0]
+
+
+def single(k):
+    f, z = preprocessing.readCSV(f"{ROOT}/Data/impedance/exampleData.csv")
+    f, z = preprocessing.ignoreBelowX(f, z)
+    start = time.perf_counter()
+    for _ in range(k):
+        c = CustomCircuit("R0-p(R1,C1)-p(R2-Wo1,C2)", initial_guess=[0.01, 0.01, 100, 0.01, 0.05, 100, 1])
+        c.fit(f, z)
+    elapsed = time.perf_counter() - start
+    p = ",".join("%.6g" % v for v in c.parameters_)
+    print(f"impedance.py\tsingle\t{elapsed / k * 1e3:.4f} ms per fit\t{k} fits\tparameters {p}")
+
+
+def batch(path, circuit, n, guess):
+    data = np.loadtxt(path, delimiter=",")
+    sweeps = data.reshape(-1, n, 3)
+    start = time.perf_counter()
+    previous = guess
+    r1 = []
+    for s in sweeps:
+        c = CustomCircuit(circuit, initial_guess=list(previous))
+        c.fit(s[:, 0], s[:, 1] + 1j * s[:, 2])
+        previous = c.parameters_
+        r1.append(c.parameters_[1])
+    elapsed = time.perf_counter() - start
+    print(f"impedance.py\tbatch\t{elapsed:.3f} s\t{len(sweeps)} spectra\t{len(r1)} converged\tmean R1 {np.mean(r1):.6g}")
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "single":
+        single(int(sys.argv[2]))
+    else:
+        batch(sys.argv[2], sys.argv[3], int(sys.argv[4]), [float(x) for x in sys.argv[5].split(",")])
