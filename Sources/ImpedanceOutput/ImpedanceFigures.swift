@@ -88,12 +88,22 @@ public enum ImpedanceFigures {
         let xAxis = timed ? Axis("Time (h)") : Axis("Spectrum", integer: true)
         let largest = outcomes.compactMap { $0.resistances?.interfacial ?? $0.arc?.interfacialResistance }.max() ?? 1
         let scale = ResistanceScale(largest: largest)
-        func panel(_ label: String, _ circuit: (SpectrumFitOutcome) -> Double?, _ arc: (SpectrumFitOutcome) -> Double?) -> Axes {
+        /// Circuit values whose resistor ended on a bound are drawn grey: the data do not determine them.
+        func panel(_ label: String, _ circuit: (SpectrumFitOutcome) -> Double?, _ parameters: (CircuitResistances) -> [String],
+                   _ arc: (SpectrumFitOutcome) -> Double?) -> Axes {
             var axes = Axes(x: xAxis, y: Axis("\(label) (\(scale.unit))"))
-            let c = outcomes.filter { circuit($0) != nil }, a = outcomes.filter { arc($0) != nil }
+            func atBound(_ o: SpectrumFitOutcome) -> Bool {
+                guard let fit = o.fit, let r = o.resistances else { return false }
+                return !Set(parameters(r)).isDisjoint(with: fit.parametersAtBounds)
+            }
+            let c = outcomes.filter { circuit($0) != nil && !atBound($0) }, bound = outcomes.filter { circuit($0) != nil && atBound($0) }
+            let a = outcomes.filter { arc($0) != nil }
             if !c.isEmpty {
-                axes.add(.markers(c.map(x), c.map { circuit($0)! * scale.factor }, MarkerStyle(.circle, color: blue),
-                                  joined: LineStyle(color: blue, width: 0.8), label: "Circuit fit"))
+                axes.add(.markers(c.map(x), c.map { circuit($0)! * scale.factor }, MarkerStyle(.circle, color: blue), label: "Circuit fit"))
+            }
+            if !bound.isEmpty {
+                axes.add(.markers(bound.map(x), bound.map { circuit($0)! * scale.factor }, MarkerStyle(.circle, color: .grey),
+                                  label: "At a bound (not determined)"))
             }
             if !a.isEmpty {
                 axes.add(.markers(a.map(x), a.map { arc($0)! * scale.factor }, MarkerStyle(.square, color: vermillion, filled: false),
@@ -102,13 +112,12 @@ public enum ImpedanceFigures {
             axes.legend = .best
             return axes
         }
-        var re = panel("R\u{2091}", { $0.resistances?.electrolyte }, { $0.arc?.electrolyteResistance })
-        var ri = panel("R\u{1D62}", { $0.resistances?.interfacial }, { $0.arc?.interfacialResistance })
+        var re = panel("R\u{2091}", { $0.resistances?.electrolyte }, \.electrolyteParameters, { $0.arc?.electrolyteResistance })
+        var ri = panel("R\u{1D62}", { $0.resistances?.interfacial }, \.interfacialParameters, { $0.arc?.interfacialResistance })
         re.x.showTickLabels = false
         re.x.label = ""
         re.panelLetter = "a"
         ri.panelLetter = "b"
-        ri.legend = .none
         return Figure(width: 3.4, height: 4.0, rows: 2, columns: 1, panels: [re, ri])
     }
 }

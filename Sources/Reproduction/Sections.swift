@@ -1,9 +1,10 @@
 import CyclingOutput
+import ImpedanceOutput
 import InterphaseReport
 
 /// The registry of report sections, in report order. Each engine adds its section here.
 public enum ReproductionSections {
     public static var all: [any ReportSection] {
-        [CyclingSection()]
+        [CyclingSection(), ImpedanceSection()]
     }
 }
