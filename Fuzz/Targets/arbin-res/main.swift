@@ -1,0 +1,3 @@
+import FuzzSupport
+
+FuzzSupport.main(format: "arbin-res")
