@@ -9,7 +9,8 @@ import InterphaseData
 /// - columns are recognised by `ImpedanceColumnRole.aliases` and converted to SI by their header unit
 ///   (a header without a unit, or with ZView's `(a)`/`(b)` labels, is in the role's SI unit);
 /// - Z″ is taken as written or negated from −Z″; with neither, from |Z| and the phase;
-/// - rows at f = 0 (the DC points Parstat writes before a sweep) are dropped, with a warning;
+/// - rows at f = 0 before or after the sweep (the DC points Parstat writes first) are dropped, with a
+///   warning; a zero frequency inside the sweep is an error naming its line;
 /// - the sweeps are split by the loop column when there is one (EC-Lab's `cycle number`), else where
 ///   the frequency turns back by more than a factor of two against the sweep's direction (a new sweep
 ///   starting again at the high end);
@@ -54,19 +55,21 @@ struct ImpedanceTable {
         func location(_ row: Int) -> (Int, String) { lines.map { ($0[row], "line") } ?? (row + 1, "record") }
 
         var warnings = self.warnings
-        var keep: [Int] = []
-        var dcRows = 0
-        keep.reserveCapacity(n)
-        for row in 0..<n {
-            let f = columns[fk][row] * (factor[.frequency] ?? 1)
-            if f == 0 { dcRows += 1; continue }
-            keep.append(row)
-        }
-        if dcRows > 0 {
-            warnings.append("\(dcRows) rows at frequency 0 (DC points, not part of the sweep) were skipped")
-        }
-        guard !keep.isEmpty else {
+        // Rows at f = 0 before the first or after the last measured frequency are DC points (Parstat
+        // writes its open-circuit record there): skipped. A zero inside the sweep is a damaged row.
+        let frequencies = columns[fk]
+        guard let first = frequencies.firstIndex(where: { $0 != 0 }), let last = frequencies.lastIndex(where: { $0 != 0 }) else {
             throw InterphaseError(.emptyInput, "no impedance points: every row has frequency 0", file: path)
+        }
+        if let zero = (first...last).first(where: { frequencies[$0] == 0 }) {
+            let (line, label) = location(zero)
+            throw InterphaseError(.invalidData, "frequency 0 Hz inside the sweep", file: path, line: line, lineLabel: label,
+                                  column: names[fk], expected: "f > 0 (DC points only before or after the sweep)")
+        }
+        let keep = Array(first...last)
+        let dcRows = n - keep.count
+        if dcRows > 0 {
+            warnings.append("\(dcRows) rows at frequency 0 (DC points before or after the sweep) were skipped")
         }
 
         var f: [Double] = [], re: [Double] = [], im: [Double] = []

@@ -112,6 +112,10 @@ import _InterphaseTestSupport
         try "1000,10,-1\n100,nan,-2\n10,12,-3\n".write(to: nan, atomically: true, encoding: .utf8)
         let bad = expectInterphaseError(.invalidData) { try ImpedanceLoader.load(nan) }
         #expect(bad?.line == 2)
+        let zero = dir.appendingPathComponent("zero.csv")
+        try "1000,10,-1\n0,11,-2\n10,12,-3\n".write(to: zero, atomically: true, encoding: .utf8)
+        let inside = expectInterphaseError(.invalidData) { try ImpedanceLoader.load(zero) }
+        #expect(inside?.line == 2 && inside?.message.contains("inside the sweep") == true)
         let cycler = expectInterphaseError(.missingColumn) {
             try ImpedanceLoader.load(Fixtures.cycler("lithium_metal/jr862_11_08_23_insitu-impedance-LiLi_1MLiTFSI_TEGDME-1mA_01_GCPL_C05.mpr"))
         }
