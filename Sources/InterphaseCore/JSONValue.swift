@@ -92,7 +92,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         case let .string(s): JSONValue.quote(s, into: &out)
         case let .array(items):
             if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
-            if items.count <= 16 && items.allSatisfy(\.isScalar) {
+            // Numbers and strings stay on one line however many (a rate group's 4,000 cycle numbers).
+            if items.allSatisfy(\.isScalar) {
                 out.append(UInt8(ascii: "["))
                 for (k, item) in items.enumerated() {
                     if k > 0 { out.append(contentsOf: ", ".utf8) }
@@ -128,7 +129,8 @@ public indirect enum JSONValue: Equatable, Sendable {
         }
     }
 
-    /// A table's rows exactly as `.array(table.jsonRows())` renders them, with the keys quoted once.
+    /// A table's rows, the same values as `.array(table.jsonRows())`, one object per line, with the keys
+    /// quoted once.
     private static func render(_ table: ResultTable, into out: inout [UInt8], indent: Int) {
         if table.rows.isEmpty { out.append(contentsOf: "[]".utf8); return }
         let keys = table.columns.map { column -> [UInt8] in
@@ -141,16 +143,14 @@ public indirect enum JSONValue: Equatable, Sendable {
         for (r, row) in table.rows.enumerated() {
             if r > 0 { out.append(contentsOf: ",\n".utf8) }
             pad(&out, indent + 1)
-            if row.isEmpty { out.append(contentsOf: "{}".utf8); continue }
-            out.append(contentsOf: "{\n".utf8)
+            // One row per line: a table of 12,500 cycles stays a readable 3 MB instead of 9 MB of one cell
+            // per line.
+            out.append(UInt8(ascii: "{"))
             for (k, cell) in row.enumerated() {
-                if k > 0 { out.append(contentsOf: ",\n".utf8) }
-                pad(&out, indent + 2)
+                if k > 0 { out.append(contentsOf: ", ".utf8) }
                 out.append(contentsOf: keys[k])
                 cell.json.render(into: &out, indent: indent + 2)
             }
-            out.append(UInt8(ascii: "\n"))
-            pad(&out, indent + 1)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "\n"))

@@ -143,10 +143,12 @@ import _InterphaseTestSupport
         #expect(rows[0]["q_mAh"]?.doubleValue == 1.0 / 3)
         #expect(rows[1]["q_mAh"] == .null)
         #expect(rows[0]["index"] == .integer(1))
-        // Kept as a table inside a document, it renders exactly as the array of its row objects.
+        // Kept as a table inside a document, it renders the values of the array of its row objects (one row
+        // per line).
         let direct = JSONValue.object([("cycles", .table(table)), ("n", .integer(3))])
         let expanded = JSONValue.object([("cycles", .array(rows)), ("n", .integer(3))])
-        #expect(direct.rendered() == expanded.rendered())
+        #expect(try JSONValue.parse(Data(direct.rendered().utf8)) == JSONValue.parse(Data(expanded.rendered().utf8)))
+        #expect(direct.rendered().contains("{\"index\": 1, \"q_mAh\": "))
         #expect(direct == expanded)
         #expect(JSONValue.table(ResultTable(columns: [.init("x")])).rendered() == "[]")
     }
