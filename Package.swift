@@ -22,6 +22,10 @@ let package = Package(
         .systemLibrary(name: "CMDBTools", pkgConfig: "libmdb", providers: [.apt(["mdbtools-dev"])]),
         .systemLibrary(name: "CLapack", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibint2", pkgConfig: "libint2", providers: [.apt(["libint2-dev", "libeigen3-dev"])]),
+        // The C API over libint2 (C++): Gaussian shells in, integral matrices out.
+        .target(name: "LibintBridge", dependencies: ["CLibint2"], cxxSettings: [.define("NDEBUG")],
+                linkerSettings: [.linkedLibrary("int2")]),
 
         // Foundations: errors, tables, parallel loops, unit constants; numerics (LAPACK).
         .target(name: "InterphaseCore"),
@@ -44,6 +48,9 @@ let package = Package(
         .target(name: "ImpedanceReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CyclerData"]),
 
         // Engines: computation on the data model only.
+        // Quantum chemistry: molecules, bundled basis sets, libint2 integrals, SCF.
+        .target(name: "QuantumChemistry", dependencies: ["InterphaseCore", "InterphaseNumerics", "LibintBridge"],
+                resources: [.copy("Resources/basis")]),
         .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
         // Equivalent-circuit impedance: circuit strings, element registry, complex nonlinear fits.
         .target(name: "Impedance", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
@@ -87,6 +94,8 @@ let package = Package(
         .testTarget(
             name: "ImpedanceReadersTests", dependencies: ["ImpedanceReaders", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
+        .testTarget(name: "QuantumChemistryTests", dependencies: ["QuantumChemistry", "InterphaseNumerics", "_InterphaseTestSupport"],
+                    exclude: ["Reference"]),
         .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
         .testTarget(
             name: "OutputTests",

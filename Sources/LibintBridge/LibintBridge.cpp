@@ -1,0 +1,284 @@
+// Interphase's bridge to libint2 (Valeev, Libint: a library for the evaluation of molecular integrals
+// over Gaussians, version 2.7, http://libint.valeyev.net): the only file that includes libint2.
+// The two-electron loop follows libint2's hartree-fock++ example (unique shell quartets, 8-fold
+// permutational symmetry, Schwarz screening, one engine per thread).
+#include "LibintBridge.h"
+
+#include <libint2.hpp>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+struct ib_basis {
+    std::vector<libint2::Shell> shells;
+    std::vector<int> offsets;
+    int nbf = 0;
+    size_t max_nprim = 0;
+    int max_l = 0;
+};
+
+namespace {
+
+std::once_flag initialized;
+
+void fail(char *error, int length, const std::string &message) {
+    if (error && length > 0) {
+        std::strncpy(error, message.c_str(), static_cast<size_t>(length - 1));
+        error[length - 1] = '\0';
+    }
+}
+
+// Schwarz factors √(μν|μν) per shell pair (max over the functions of the pair).
+std::vector<double> schwarz(const ib_basis &b) {
+    const size_t n = b.shells.size();
+    std::vector<double> q(n * n, 0.0);
+    libint2::Engine engine(libint2::Operator::coulomb, b.max_nprim, b.max_l, 0, 0.0);
+    const auto &buf = engine.results();
+    for (size_t s1 = 0; s1 < n; ++s1) {
+        for (size_t s2 = 0; s2 <= s1; ++s2) {
+            engine.compute(b.shells[s1], b.shells[s2], b.shells[s1], b.shells[s2]);
+            double m = 0;
+            if (buf[0]) {
+                const size_t n1 = b.shells[s1].size(), n2 = b.shells[s2].size();
+                for (size_t f1 = 0; f1 < n1; ++f1)
+                    for (size_t f2 = 0; f2 < n2; ++f2) {
+                        const size_t f12 = f1 * n2 + f2;
+                        m = std::max(m, std::abs(buf[0][f12 * n1 * n2 + f12]));
+                    }
+            }
+            q[s1 * n + s2] = q[s2 * n + s1] = std::sqrt(m);
+        }
+    }
+    return q;
+}
+
+}  // namespace
+
+extern "C" {
+
+ib_basis *ib_basis_create(int shell_count, const int *l, const int *pure, const int *primitives, const double *exponents,
+                          const double *coefficients, const double *centres, char *error, int error_length) {
+    try {
+        std::call_once(initialized, [] { libint2::initialize(); });
+        auto *b = new ib_basis();
+        size_t p = 0;
+        for (int s = 0; s < shell_count; ++s) {
+            if (l[s] < 0 || l[s] > LIBINT2_MAX_AM) {
+                delete b;
+                fail(error, error_length, "shell " + std::to_string(s) + ": angular momentum " + std::to_string(l[s]) +
+                                              " is beyond this libint2 build's maximum " + std::to_string(LIBINT2_MAX_AM));
+                return nullptr;
+            }
+            libint2::svector<double> alpha(exponents + p, exponents + p + primitives[s]);
+            libint2::svector<double> coeff(coefficients + p, coefficients + p + primitives[s]);
+            p += static_cast<size_t>(primitives[s]);
+            b->shells.emplace_back(alpha, libint2::svector<libint2::Shell::Contraction>{{l[s], pure[s] != 0, coeff}},
+                                   std::array<double, 3>{centres[3 * s], centres[3 * s + 1], centres[3 * s + 2]});
+        }
+        for (const auto &shell : b->shells) {
+            b->offsets.push_back(b->nbf);
+            b->nbf += static_cast<int>(shell.size());
+            b->max_nprim = std::max(b->max_nprim, shell.nprim());
+            b->max_l = std::max(b->max_l, shell.contr[0].l);
+        }
+        return b;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return nullptr;
+    }
+}
+
+void ib_basis_destroy(ib_basis *basis) { delete basis; }
+
+int ib_basis_function_count(const ib_basis *basis) { return basis->nbf; }
+
+void ib_basis_shell_offsets(const ib_basis *basis, int *offsets) {
+    std::copy(basis->offsets.begin(), basis->offsets.end(), offsets);
+}
+
+int ib_one_body(const ib_basis *basis, int op, int charge_count, const double *charges, const double *positions, double *out,
+                char *error, int error_length) {
+    try {
+        const auto &b = *basis;
+        libint2::Operator kind = op == IB_OVERLAP ? libint2::Operator::overlap
+                                 : op == IB_KINETIC ? libint2::Operator::kinetic
+                                                    : libint2::Operator::nuclear;
+        libint2::Engine engine(kind, b.max_nprim, b.max_l, 0);
+        if (op == IB_NUCLEAR) {
+            std::vector<std::pair<double, std::array<double, 3>>> q;
+            for (int a = 0; a < charge_count; ++a)
+                q.push_back({charges[a], {positions[3 * a], positions[3 * a + 1], positions[3 * a + 2]}});
+            engine.set_params(q);
+        }
+        const auto &buf = engine.results();
+        const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf);
+        std::fill(out, out + nbf * nbf, 0.0);
+        for (size_t s1 = 0; s1 < n; ++s1) {
+            for (size_t s2 = 0; s2 <= s1; ++s2) {
+                engine.compute(b.shells[s1], b.shells[s2]);
+                if (!buf[0]) continue;
+                const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], n1 = b.shells[s1].size(), n2 = b.shells[s2].size();
+                for (size_t f1 = 0; f1 < n1; ++f1)
+                    for (size_t f2 = 0; f2 < n2; ++f2) {
+                        const double v = buf[0][f1 * n2 + f2];
+                        out[(o1 + f1) * nbf + o2 + f2] = v;
+                        out[(o2 + f2) * nbf + o1 + f1] = v;
+                    }
+            }
+        }
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return 1;
+    }
+}
+
+int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *densities, double *j, double *k,
+                        double threshold, int threads, char *error, int error_length) {
+    try {
+        const auto &b = *basis;
+        const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf), nd = static_cast<size_t>(density_count);
+        const auto q = schwarz(b);
+        // Largest |D| over each shell pair, so a quartet is screened by the density it meets.
+        std::vector<double> dshell(n * n, 0.0);
+        for (size_t d = 0; d < nd; ++d)
+            for (size_t s1 = 0; s1 < n; ++s1)
+                for (size_t s2 = 0; s2 < n; ++s2) {
+                    double m = dshell[s1 * n + s2];
+                    for (size_t f1 = 0; f1 < b.shells[s1].size(); ++f1)
+                        for (size_t f2 = 0; f2 < b.shells[s2].size(); ++f2)
+                            m = std::max(m, std::abs(densities[d * nbf * nbf + (b.offsets[s1] + f1) * nbf + b.offsets[s2] + f2]));
+                    dshell[s1 * n + s2] = m;
+                }
+        const int workers = std::max(1, threads);
+        std::vector<std::vector<double>> jw(workers, std::vector<double>(nd * nbf * nbf, 0.0));
+        std::vector<std::vector<double>> kw(k ? workers : 0, std::vector<double>(nd * nbf * nbf, 0.0));
+        std::vector<std::string> failures(workers);
+        auto work = [&](int w) {
+            try {
+                libint2::Engine engine(libint2::Operator::coulomb, b.max_nprim, b.max_l, 0,
+                                       std::numeric_limits<double>::epsilon() * 1e-2);
+                const auto &buf = engine.results();
+                size_t counter = 0;
+                for (size_t s1 = 0; s1 < n; ++s1)
+                    for (size_t s2 = 0; s2 <= s1; ++s2) {
+                        const double q12 = q[s1 * n + s2];
+                        for (size_t s3 = 0; s3 <= s1; ++s3) {
+                            const size_t s4max = (s1 == s3) ? s2 : s3;
+                            for (size_t s4 = 0; s4 <= s4max; ++s4) {
+                                if ((counter++) % static_cast<size_t>(workers) != static_cast<size_t>(w)) continue;
+                                const double dmaxq = std::max({dshell[s1 * n + s2], dshell[s3 * n + s4], dshell[s1 * n + s3],
+                                                               dshell[s1 * n + s4], dshell[s2 * n + s3], dshell[s2 * n + s4]});
+                                if (q12 * q[s3 * n + s4] * dmaxq < threshold) continue;
+                                engine.compute(b.shells[s1], b.shells[s2], b.shells[s3], b.shells[s4]);
+                                const double *v = buf[0];
+                                if (!v) continue;
+                                // Degeneracy of the quartet among the 8 permutations it stands for.
+                                const double deg = (s1 == s2 ? 1.0 : 2.0) * (s3 == s4 ? 1.0 : 2.0) *
+                                                   ((s1 == s3) ? (s2 == s4 ? 1.0 : 2.0) : 2.0);
+                                const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], o3 = b.offsets[s3], o4 = b.offsets[s4];
+                                const size_t n1 = b.shells[s1].size(), n2 = b.shells[s2].size(), n3 = b.shells[s3].size(),
+                                             n4 = b.shells[s4].size();
+                                for (size_t d = 0; d < nd; ++d) {
+                                    const double *D = densities + d * nbf * nbf;
+                                    double *J = jw[w].data() + d * nbf * nbf;
+                                    double *K = k ? kw[w].data() + d * nbf * nbf : nullptr;
+                                    for (size_t f1 = 0, f1234 = 0; f1 < n1; ++f1) {
+                                        const size_t a = o1 + f1;
+                                        for (size_t f2 = 0; f2 < n2; ++f2) {
+                                            const size_t bb = o2 + f2;
+                                            for (size_t f3 = 0; f3 < n3; ++f3) {
+                                                const size_t c = o3 + f3;
+                                                for (size_t f4 = 0; f4 < n4; ++f4, ++f1234) {
+                                                    const size_t e = o4 + f4;
+                                                    const double x = v[f1234] * deg;
+                                                    // Symmetrised afterwards: each unique update once.
+                                                    J[a * nbf + bb] += D[c * nbf + e] * x;
+                                                    J[c * nbf + e] += D[a * nbf + bb] * x;
+                                                    if (K) {
+                                                        K[a * nbf + c] += 0.25 * D[bb * nbf + e] * x;
+                                                        K[bb * nbf + e] += 0.25 * D[a * nbf + c] * x;
+                                                        K[a * nbf + e] += 0.25 * D[bb * nbf + c] * x;
+                                                        K[bb * nbf + c] += 0.25 * D[a * nbf + e] * x;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+            } catch (const std::exception &e) {
+                failures[w] = e.what();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
+        work(0);
+        for (auto &t : pool) t.join();
+        for (const auto &f : failures)
+            if (!f.empty()) {
+                fail(error, error_length, f);
+                return 1;
+            }
+        // Sum the workers and symmetrise. The updates above are hartree-fock++'s for G = 2J[D] − K[D]
+        // after G = ½(g + gᵀ); with the Coulomb and exchange parts kept apart that is
+        // J[D] = ¼(g_J + g_Jᵀ) and K[D] = ½(g_K + g_Kᵀ).
+        for (size_t d = 0; d < nd; ++d) {
+            for (size_t x = 0; x < nbf; ++x)
+                for (size_t y = 0; y < nbf; ++y) {
+                    double sj = 0, sk = 0;
+                    for (int w = 0; w < workers; ++w) {
+                        sj += jw[w][d * nbf * nbf + x * nbf + y] + jw[w][d * nbf * nbf + y * nbf + x];
+                        if (k) sk += kw[w][d * nbf * nbf + x * nbf + y] + kw[w][d * nbf * nbf + y * nbf + x];
+                    }
+                    j[d * nbf * nbf + x * nbf + y] = 0.25 * sj;
+                    if (k) k[d * nbf * nbf + x * nbf + y] = 0.5 * sk;
+                }
+        }
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return 1;
+    }
+}
+
+int ib_two_body_all(const ib_basis *basis, double *out, char *error, int error_length) {
+    try {
+        const auto &b = *basis;
+        const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf);
+        libint2::Engine engine(libint2::Operator::coulomb, b.max_nprim, b.max_l, 0, 0.0);
+        const auto &buf = engine.results();
+        std::fill(out, out + nbf * nbf * nbf * nbf, 0.0);
+        for (size_t s1 = 0; s1 < n; ++s1)
+            for (size_t s2 = 0; s2 < n; ++s2)
+                for (size_t s3 = 0; s3 < n; ++s3)
+                    for (size_t s4 = 0; s4 < n; ++s4) {
+                        engine.compute(b.shells[s1], b.shells[s2], b.shells[s3], b.shells[s4]);
+                        if (!buf[0]) continue;
+                        const size_t n2 = b.shells[s2].size(), n3 = b.shells[s3].size(), n4 = b.shells[s4].size();
+                        for (size_t f1 = 0, f = 0; f1 < b.shells[s1].size(); ++f1)
+                            for (size_t f2 = 0; f2 < n2; ++f2)
+                                for (size_t f3 = 0; f3 < n3; ++f3)
+                                    for (size_t f4 = 0; f4 < n4; ++f4, ++f) {
+                                        const size_t i = b.offsets[s1] + f1, jj = b.offsets[s2] + f2, kk = b.offsets[s3] + f3,
+                                                     l = b.offsets[s4] + f4;
+                                        out[((i * nbf + jj) * nbf + kk) * nbf + l] = buf[0][f];
+                                    }
+                    }
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return 1;
+    }
+}
+
+}  // extern "C"

@@ -1,0 +1,50 @@
+// The C API of Interphase's libint2 bridge: Gaussian shells in, integral matrices out. Every libint2
+// call is in LibintBridge.cpp; Swift sees only these functions, plain arrays and an opaque basis.
+//
+// Matrices are row-major nbf × nbf doubles (all symmetric here). Functions return 0 on success and
+// write a message into `error` (NUL-terminated, at most `error_length` bytes) otherwise.
+#ifndef INTERPHASE_LIBINT_BRIDGE_H
+#define INTERPHASE_LIBINT_BRIDGE_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct ib_basis ib_basis;
+
+/// One-body operators.
+enum ib_operator { IB_OVERLAP = 0, IB_KINETIC = 1, IB_NUCLEAR = 2 };
+
+/// A basis of `shell_count` contracted shells. Shell s has angular momentum `l[s]`, is spherical when
+/// `pure[s]` is 1 (2l+1 functions) or Cartesian (libint's standard order, xx xy xz yy yz zz for d),
+/// has `primitives[s]` primitives whose exponents (bohr⁻²) and contraction coefficients (for normalized
+/// primitives, as basis-set files give them) follow those of shell s − 1 in `exponents` and
+/// `coefficients`, and is centred at `centres[3s..3s+2]` (bohr). libint2 normalizes each contraction.
+ib_basis *ib_basis_create(int shell_count, const int *l, const int *pure, const int *primitives, const double *exponents,
+                          const double *coefficients, const double *centres, char *error, int error_length);
+void ib_basis_destroy(ib_basis *basis);
+/// Number of basis functions.
+int ib_basis_function_count(const ib_basis *basis);
+/// The first basis function of each shell (shell_count values).
+void ib_basis_shell_offsets(const ib_basis *basis, int *offsets);
+
+/// An overlap, kinetic-energy or nuclear-attraction matrix. For IB_NUCLEAR, `charge_count` point
+/// charges (atomic units) at `positions` (bohr, 3 per charge).
+int ib_one_body(const ib_basis *basis, int op, int charge_count, const double *charges, const double *positions, double *out,
+                char *error, int error_length);
+
+/// Coulomb and exchange matrices of `density_count` symmetric densities D (row-major, nbf × nbf each):
+/// J[D]_μν = Σ (μν|λσ) D_λσ and K[D]_μν = Σ (μλ|νσ) D_λσ, by a direct loop over the unique shell
+/// quartets (8-fold symmetry) with Schwarz screening: a quartet is skipped when
+/// √(μν|μν) √(λσ|λσ) · max|D| < `threshold`. `threads` workers (each with its own libint2 engine) split
+/// the quartets; `k` may be NULL when no exchange is wanted.
+int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *densities, double *j, double *k,
+                        double threshold, int threads, char *error, int error_length);
+
+/// Every two-electron integral (μν|λσ), nbf⁴ doubles (chemists' notation), for tests on small bases.
+int ib_two_body_all(const ib_basis *basis, double *out, char *error, int error_length);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

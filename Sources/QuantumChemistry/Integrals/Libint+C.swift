@@ -1,0 +1,74 @@
+import InterphaseCore
+import LibintBridge
+
+/// Every call into the libint2 bridge (`Sources/LibintBridge`, the only code that includes libint2).
+enum Libint {
+    /// Owns one bridge basis; freed with the value.
+    final class Basis: @unchecked Sendable {
+        let handle: OpaquePointer
+        let functionCount: Int
+        let shellOffsets: [Int]
+
+        init(_ basis: BasisSet) throws {
+            let shells = basis.shells
+            let l = shells.map { Int32($0.l) }, pure = shells.map { Int32($0.spherical ? 1 : 0) }
+            let nprim = shells.map { Int32($0.exponents.count) }
+            let exponents = shells.flatMap(\.exponents), coefficients = shells.flatMap(\.coefficients)
+            let centres = shells.flatMap { [$0.centre.x, $0.centre.y, $0.centre.z] }
+            var error = [CChar](repeating: 0, count: 512)
+            guard let handle = ib_basis_create(Int32(shells.count), l, pure, nprim, exponents, coefficients, centres, &error, Int32(error.count)) else {
+                throw InterphaseError(.library, "libint2 refused the basis: \(text(error))", parameter: "basis")
+            }
+            self.handle = handle
+            functionCount = Int(ib_basis_function_count(handle))
+            var offsets = [Int32](repeating: 0, count: shells.count)
+            ib_basis_shell_offsets(handle, &offsets)
+            shellOffsets = offsets.map(Int.init)
+        }
+
+        deinit { ib_basis_destroy(handle) }
+    }
+
+    /// The bridge's NUL-terminated message.
+    static func text(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    enum OneBody: Int32 { case overlap = 0, kinetic = 1, nuclear = 2 }
+
+    static func oneBody(_ basis: Basis, _ op: OneBody, charges: [Double] = [], positions: [Double] = []) throws -> [Double] {
+        let n = basis.functionCount
+        var out = [Double](repeating: 0, count: n * n)
+        var error = [CChar](repeating: 0, count: 512)
+        let status = ib_one_body(basis.handle, op.rawValue, Int32(charges.count), charges, positions, &out, &error, Int32(error.count))
+        guard status == 0 else { throw InterphaseError(.library, "libint2 one-body integrals: \(text(error))") }
+        return out
+    }
+
+    /// J and K (K only when `exchange`) of each density, row-major n × n each.
+    static func coulombExchange(_ basis: Basis, densities: [[Double]], exchange: Bool, threshold: Double, threads: Int) throws
+        -> (j: [[Double]], k: [[Double]]?) {
+        let n = basis.functionCount, count = densities.count
+        var j = [Double](repeating: 0, count: count * n * n)
+        var k = [Double](repeating: 0, count: exchange ? count * n * n : 0)
+        var error = [CChar](repeating: 0, count: 512)
+        let flat = densities.flatMap { $0 }
+        let status = k.withUnsafeMutableBufferPointer { kb in
+            ib_coulomb_exchange(basis.handle, Int32(count), flat, &j, exchange ? kb.baseAddress : nil, threshold, Int32(threads), &error, Int32(error.count))
+        }
+        guard status == 0 else { throw InterphaseError(.library, "libint2 two-electron integrals: \(text(error))") }
+        let split = { (a: [Double]) in (0..<count).map { Array(a[($0 * n * n)..<(($0 + 1) * n * n)]) } }
+        return (split(j), exchange ? split(k) : nil)
+    }
+
+    /// Every (μν|λσ), n⁴ values.
+    static func twoBodyAll(_ basis: Basis) throws -> [Double] {
+        let n = basis.functionCount
+        var out = [Double](repeating: 0, count: n * n * n * n)
+        var error = [CChar](repeating: 0, count: 512)
+        guard ib_two_body_all(basis.handle, &out, &error, Int32(error.count)) == 0 else {
+            throw InterphaseError(.library, "libint2 two-electron integrals: \(text(error))")
+        }
+        return out
+    }
+}
