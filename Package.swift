@@ -65,13 +65,14 @@ let package = Package(
         .target(
             name: "ImpedanceOutput",
             dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "Impedance", "ImpedanceReaders", "InterphaseReport"]),
+        .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "QuantumChemistry"]),
         .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput"]),
 
         .target(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "ImpedanceReaders", "RecordingOutput", "CyclingOutput", "ImpedanceOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "ImpedanceReaders", "QuantumChemistry", "QuantumChemistryOutput", "RecordingOutput", "CyclingOutput", "ImpedanceOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",

@@ -20,6 +20,10 @@ let package = Package(
             name: "eis-bench",
             dependencies: [.product(name: "Interphase", package: "Interphase")],
             path: "Sources/eis-bench"),
+        .executableTarget(
+            name: "qc-bench",
+            dependencies: [.product(name: "Interphase", package: "Interphase")],
+            path: "Sources/qc-bench"),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -11,5 +11,7 @@
 @_exported import InterphaseNumerics
 @_exported import InterphasePlot
 @_exported import InterphaseReport
+@_exported import QuantumChemistry
+@_exported import QuantumChemistryOutput
 @_exported import RecordingOutput
 @_exported import Reproduction

@@ -1,0 +1,29 @@
+// RHF timed inside one process, in the layout of pyscf_rhf_bench.py (Benchmarks/qc.sh):
+//
+//     qc-bench XYZ BASIS K      # integrals + RHF to 1e-9 Eh, K times; prints mean seconds and the energy
+import Foundation
+import Interphase
+
+
+func now() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+}
+let arguments = CommandLine.arguments
+guard arguments.count >= 4, let k = Int(arguments[3]), let name = BasisSetName.named(arguments[2]) else {
+    FileHandle.standardError.write("usage: qc-bench XYZ BASIS K\n".data(using: .utf8)!)
+    exit(2)
+}
+let molecule = try Molecule.readXYZ(URL(fileURLWithPath: arguments[1]))
+var energy = 0.0, iterations = 0, functions = 0
+let start = now()
+for _ in 0..<k {
+    let integrals = try Integrals(try BasisSet(name, for: molecule), molecule: molecule)
+    let result = try RestrictedHartreeFock.run(integrals)
+    energy = result.energy
+    iterations = result.iterations
+    functions = result.functionCount
+}
+let elapsed = (now() - start) / Double(k)
+print("interphase\t\(String(format: "%.3f", elapsed)) s\t\(functions) functions\t\(iterations) cycles\tE \(String(format: "%.10f", energy))")

@@ -1,0 +1,30 @@
+"""PySCF 2.14 side of Benchmarks/qc.sh: the same RHF as qc-bench (the bundled .gbs basis, Interphase's
+default Cartesian/spherical choice, conv_tol 1e-9, default DIIS), K times in one process, imports
+excluded. PySCF decides incore vs direct ERIs itself (incore for these sizes) and uses its own threads
+(OMP_NUM_THREADS, both cores by default).
+
+    pyscf_rhf_bench.py XYZ BASIS K
+"""
+import os
+import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "References"))
+from rhf_reference import basis_for  # noqa: E402
+from pyscf import gto, scf  # noqa: E402
+
+STEMS = {"STO-3G": ("sto-3g", True), "6-31G(d,p)": ("6-31g_d_p", True), "cc-pVDZ": ("cc-pvdz", False),
+         "def2-SVP": ("def2-svp", False), "6-31G(d)": ("6-31g_d", True)}
+xyz, name, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lines = open(xyz).read().splitlines()
+atoms = [l.split()[:4] for l in lines[2:2 + int(lines[0])]]
+stem, cart = STEMS[name]
+start = time.perf_counter()
+for _ in range(k):
+    mol = gto.M(atom=[[a[0], tuple(float(v) for v in a[1:])] for a in atoms], unit="Angstrom",
+                basis=basis_for(stem, [a[0] for a in atoms]), cart=cart, verbose=0)
+    mf = scf.RHF(mol)
+    mf.conv_tol = 1e-9
+    e = mf.kernel()
+elapsed = (time.perf_counter() - start) / k
+print(f"pyscf\t{elapsed:.3f} s\t{mol.nao} functions\t{mf.cycles if hasattr(mf, 'cycles') else '?'} cycles\tE {e:.10f}")
