@@ -16,12 +16,27 @@
 #include <thread>
 #include <vector>
 
+/// One stored shell quartet of the integral cache: its shells and where its block starts.
+struct ib_quartet {
+    int s1, s2, s3, s4;
+    size_t offset;
+};
+
 struct ib_basis {
     std::vector<libint2::Shell> shells;
     std::vector<int> offsets;
     int nbf = 0;
     size_t max_nprim = 0;
     int max_l = 0;
+    // Semi-direct cache: the Schwarz-surviving quartets and their integrals, per worker, kept after the
+    // first Coulomb/exchange build when they fit `cache_limit` bytes (0: always direct).
+    double cache_limit = 0;
+    mutable std::mutex cache_mutex;
+    mutable bool cache_tried = false;
+    mutable double cache_threshold = 0;
+    mutable int cache_workers = 0;
+    mutable std::vector<std::vector<ib_quartet>> cache_quartets;
+    mutable std::vector<std::vector<double>> cache_values;
 };
 
 namespace {
@@ -97,6 +112,21 @@ ib_basis *ib_basis_create(int shell_count, const int *l, const int *pure, const 
 
 void ib_basis_destroy(ib_basis *basis) { delete basis; }
 
+void ib_basis_set_cache_limit(ib_basis *basis, double bytes) {
+    std::lock_guard<std::mutex> lock(basis->cache_mutex);
+    basis->cache_limit = bytes;
+    basis->cache_tried = false;
+    basis->cache_quartets.clear();
+    basis->cache_values.clear();
+}
+
+int ib_basis_cached_quartets(const ib_basis *basis) {
+    std::lock_guard<std::mutex> lock(basis->cache_mutex);
+    size_t count = 0;
+    for (const auto &q : basis->cache_quartets) count += q.size();
+    return static_cast<int>(count);
+}
+
 int ib_basis_function_count(const ib_basis *basis) { return basis->nbf; }
 
 void ib_basis_shell_offsets(const ib_basis *basis, int *offsets) {
@@ -161,8 +191,76 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
         std::vector<std::vector<double>> jw(workers, std::vector<double>(nd * nbf * nbf, 0.0));
         std::vector<std::vector<double>> kw(k ? workers : 0, std::vector<double>(nd * nbf * nbf, 0.0));
         std::vector<std::string> failures(workers);
+        // Adds one quartet block (integrals v, shells s1 ≥ s2, s3 ≥ s4, (s1 s2) ≥ (s3 s4)) to worker w's
+        // J and K: hartree-fock++'s updates, each unique integral once with its degeneracy.
+        auto accumulate = [&](int w, size_t s1, size_t s2, size_t s3, size_t s4, const double *v) {
+            const double deg = (s1 == s2 ? 1.0 : 2.0) * (s3 == s4 ? 1.0 : 2.0) * ((s1 == s3) ? (s2 == s4 ? 1.0 : 2.0) : 2.0);
+            const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], o3 = b.offsets[s3], o4 = b.offsets[s4];
+            const size_t n1 = b.shells[s1].size(), n2 = b.shells[s2].size(), n3 = b.shells[s3].size(), n4 = b.shells[s4].size();
+            for (size_t d = 0; d < nd; ++d) {
+                const double *D = densities + d * nbf * nbf;
+                double *J = jw[w].data() + d * nbf * nbf;
+                double *K = k ? kw[w].data() + d * nbf * nbf : nullptr;
+                for (size_t f1 = 0, f1234 = 0; f1 < n1; ++f1) {
+                    const size_t a = o1 + f1;
+                    for (size_t f2 = 0; f2 < n2; ++f2) {
+                        const size_t bb = o2 + f2;
+                        for (size_t f3 = 0; f3 < n3; ++f3) {
+                            const size_t c = o3 + f3;
+                            for (size_t f4 = 0; f4 < n4; ++f4, ++f1234) {
+                                const size_t e = o4 + f4;
+                                const double x = v[f1234] * deg;
+                                J[a * nbf + bb] += D[c * nbf + e] * x;
+                                J[c * nbf + e] += D[a * nbf + bb] * x;
+                                if (K) {
+                                    K[a * nbf + c] += 0.25 * D[bb * nbf + e] * x;
+                                    K[bb * nbf + e] += 0.25 * D[a * nbf + c] * x;
+                                    K[a * nbf + e] += 0.25 * D[bb * nbf + c] * x;
+                                    K[bb * nbf + c] += 0.25 * D[a * nbf + e] * x;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        };
+        auto density_bound = [&](size_t s1, size_t s2, size_t s3, size_t s4) {
+            return std::max({dshell[s1 * n + s2], dshell[s3 * n + s4], dshell[s1 * n + s3], dshell[s1 * n + s4], dshell[s2 * n + s3],
+                             dshell[s2 * n + s4]});
+        };
+        // The cache: built once (Schwarz screening only, so it serves every later density), when the
+        // quartets that survive fit the limit and this call's threshold is no tighter than the cache's.
+        std::unique_lock<std::mutex> lock(b.cache_mutex);
+        if (!b.cache_tried && b.cache_limit > 0) {
+            b.cache_tried = true;
+            size_t bytes = 0;
+            for (size_t s1 = 0; s1 < n; ++s1)
+                for (size_t s2 = 0; s2 <= s1; ++s2)
+                    for (size_t s3 = 0; s3 <= s1; ++s3)
+                        for (size_t s4 = 0; s4 <= ((s1 == s3) ? s2 : s3); ++s4)
+                            if (q[s1 * n + s2] * q[s3 * n + s4] >= threshold)
+                                bytes += 8 * b.shells[s1].size() * b.shells[s2].size() * b.shells[s3].size() * b.shells[s4].size();
+            if (static_cast<double>(bytes) <= b.cache_limit) {
+                b.cache_threshold = threshold;
+                b.cache_workers = workers;
+                b.cache_quartets.assign(workers, {});
+                b.cache_values.assign(workers, {});
+            }
+        }
+        const bool use_cache = b.cache_workers == workers && !b.cache_quartets.empty() && threshold >= b.cache_threshold;
+        const bool fill_cache = use_cache && b.cache_values[0].empty() && std::all_of(b.cache_values.begin(), b.cache_values.end(),
+                                                                                       [](const auto &v) { return v.empty(); });
+        if (!use_cache) lock.unlock();
         auto work = [&](int w) {
             try {
+                if (use_cache && !fill_cache) {
+                    for (const auto &quartet : b.cache_quartets[w]) {
+                        const size_t s1 = quartet.s1, s2 = quartet.s2, s3 = quartet.s3, s4 = quartet.s4;
+                        if (q[s1 * n + s2] * q[s3 * n + s4] * density_bound(s1, s2, s3, s4) < threshold) continue;
+                        accumulate(w, s1, s2, s3, s4, b.cache_values[w].data() + quartet.offset);
+                    }
+                    return;
+                }
                 libint2::Engine engine(libint2::Operator::coulomb, b.max_nprim, b.max_l, 0,
                                        std::numeric_limits<double>::epsilon() * 1e-2);
                 const auto &buf = engine.results();
@@ -174,45 +272,19 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
                             const size_t s4max = (s1 == s3) ? s2 : s3;
                             for (size_t s4 = 0; s4 <= s4max; ++s4) {
                                 if ((counter++) % static_cast<size_t>(workers) != static_cast<size_t>(w)) continue;
-                                const double dmaxq = std::max({dshell[s1 * n + s2], dshell[s3 * n + s4], dshell[s1 * n + s3],
-                                                               dshell[s1 * n + s4], dshell[s2 * n + s3], dshell[s2 * n + s4]});
-                                if (q12 * q[s3 * n + s4] * dmaxq < threshold) continue;
+                                const double q1234 = q12 * q[s3 * n + s4];
+                                if (fill_cache ? q1234 < b.cache_threshold : q1234 * density_bound(s1, s2, s3, s4) < threshold) continue;
                                 engine.compute(b.shells[s1], b.shells[s2], b.shells[s3], b.shells[s4]);
                                 const double *v = buf[0];
                                 if (!v) continue;
-                                // Degeneracy of the quartet among the 8 permutations it stands for.
-                                const double deg = (s1 == s2 ? 1.0 : 2.0) * (s3 == s4 ? 1.0 : 2.0) *
-                                                   ((s1 == s3) ? (s2 == s4 ? 1.0 : 2.0) : 2.0);
-                                const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], o3 = b.offsets[s3], o4 = b.offsets[s4];
-                                const size_t n1 = b.shells[s1].size(), n2 = b.shells[s2].size(), n3 = b.shells[s3].size(),
-                                             n4 = b.shells[s4].size();
-                                for (size_t d = 0; d < nd; ++d) {
-                                    const double *D = densities + d * nbf * nbf;
-                                    double *J = jw[w].data() + d * nbf * nbf;
-                                    double *K = k ? kw[w].data() + d * nbf * nbf : nullptr;
-                                    for (size_t f1 = 0, f1234 = 0; f1 < n1; ++f1) {
-                                        const size_t a = o1 + f1;
-                                        for (size_t f2 = 0; f2 < n2; ++f2) {
-                                            const size_t bb = o2 + f2;
-                                            for (size_t f3 = 0; f3 < n3; ++f3) {
-                                                const size_t c = o3 + f3;
-                                                for (size_t f4 = 0; f4 < n4; ++f4, ++f1234) {
-                                                    const size_t e = o4 + f4;
-                                                    const double x = v[f1234] * deg;
-                                                    // Symmetrised afterwards: each unique update once.
-                                                    J[a * nbf + bb] += D[c * nbf + e] * x;
-                                                    J[c * nbf + e] += D[a * nbf + bb] * x;
-                                                    if (K) {
-                                                        K[a * nbf + c] += 0.25 * D[bb * nbf + e] * x;
-                                                        K[bb * nbf + e] += 0.25 * D[a * nbf + c] * x;
-                                                        K[a * nbf + e] += 0.25 * D[bb * nbf + c] * x;
-                                                        K[bb * nbf + c] += 0.25 * D[a * nbf + e] * x;
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
+                                if (fill_cache) {
+                                    const size_t size = b.shells[s1].size() * b.shells[s2].size() * b.shells[s3].size() * b.shells[s4].size();
+                                    b.cache_quartets[w].push_back({static_cast<int>(s1), static_cast<int>(s2), static_cast<int>(s3),
+                                                                   static_cast<int>(s4), b.cache_values[w].size()});
+                                    b.cache_values[w].insert(b.cache_values[w].end(), v, v + size);
+                                    if (q1234 * density_bound(s1, s2, s3, s4) < threshold) continue;
                                 }
+                                accumulate(w, s1, s2, s3, s4, v);
                             }
                         }
                     }

@@ -105,6 +105,14 @@ import _InterphaseTestSupport
             }
         }
         #expect(maxJ < 1e-11 && maxK < 1e-11, "J error \(maxJ), K error \(maxK)")
+        // The second build reads the cache the first filled; the direct engine (no cache) agrees.
+        #expect(integrals.cachedQuartets > 0)
+        let (j2, k2) = try integrals.coulombExchange([d], threshold: 0, threads: 2)
+        let direct = try Integrals(integrals.basis, molecule: molecule, memoryLimit: 0)
+        let (j3, k3) = try direct.coulombExchange([d], threshold: 0, threads: 2)
+        #expect(direct.cachedQuartets == 0)
+        #expect(firstMismatch(j2[0], j[0], rel: 0, abs: 1e-13) == nil && firstMismatch(k2![0], k![0], rel: 0, abs: 1e-13) == nil)
+        #expect(firstMismatch(j3[0], j[0], rel: 0, abs: 1e-13) == nil && firstMismatch(k3![0], k![0], rel: 0, abs: 1e-13) == nil)
     }
 
     @Test func badMoleculesAndBasesAreNamedErrors() throws {

@@ -23,6 +23,12 @@ enum ib_operator { IB_OVERLAP = 0, IB_KINETIC = 1, IB_NUCLEAR = 2 };
 ib_basis *ib_basis_create(int shell_count, const int *l, const int *pure, const int *primitives, const double *exponents,
                           const double *coefficients, const double *centres, char *error, int error_length);
 void ib_basis_destroy(ib_basis *basis);
+/// Keep the Schwarz-surviving two-electron integrals in memory after the first Coulomb/exchange build
+/// when they fit in `bytes` (semi-direct: later builds contract the stored blocks instead of computing
+/// them again); 0 (the default) computes them every time.
+void ib_basis_set_cache_limit(ib_basis *basis, double bytes);
+/// Shell quartets held by the cache (0 when it is off or did not fit).
+int ib_basis_cached_quartets(const ib_basis *basis);
 /// Number of basis functions.
 int ib_basis_function_count(const ib_basis *basis);
 /// The first basis function of each shell (shell_count values).

@@ -1,7 +1,12 @@
 import InterphaseCore
 
 /// The integrals of one basis on one molecule, through libint2: the one-electron matrices (built once)
-/// and direct Coulomb/exchange builds for any density. Matrices are row-major n × n, atomic units.
+/// and Coulomb/exchange builds for any density. Matrices are row-major n × n, atomic units.
+///
+/// Two-electron integrals are semi-direct: the first build keeps the Schwarz-surviving shell quartets
+/// in memory when they fit `memoryLimit` (H2O/cc-pVDZ a few MB, 90 functions ≈ 70 MB), so later SCF
+/// cycles only contract them; larger systems (o-carborane, 240 functions ≈ 3 GB) recompute them every
+/// cycle (direct), so memory stays bounded by the limit.
 public final class Integrals: @unchecked Sendable {
     public let basis: BasisSet
     public let molecule: Molecule
@@ -13,10 +18,12 @@ public final class Integrals: @unchecked Sendable {
 
     public var functionCount: Int { engine.functionCount }
 
-    public init(_ basis: BasisSet, molecule: Molecule) throws {
+    /// - Parameter memoryLimit: bytes the integral cache may use. - Units: bytes (default 2 GB).
+    public init(_ basis: BasisSet, molecule: Molecule, memoryLimit: Double = 2e9) throws {
         self.basis = basis
         self.molecule = molecule
         engine = try Libint.Basis(basis)
+        engine.setCacheLimit(memoryLimit)
         overlap = try Libint.oneBody(engine, .overlap)
         kinetic = try Libint.oneBody(engine, .kinetic)
         nuclear = try Libint.oneBody(engine, .nuclear, charges: molecule.atoms.map { Double($0.element.atomicNumber) },
@@ -31,6 +38,9 @@ public final class Integrals: @unchecked Sendable {
                                 threads: Int = Parallel.coreCount) throws -> (j: [[Double]], k: [[Double]]?) {
         try Libint.coulombExchange(engine, densities: densities, exchange: exchange, threshold: threshold, threads: threads)
     }
+
+    /// Shell quartets held in memory (0: direct).
+    public var cachedQuartets: Int { engine.cachedQuartets }
 
     /// Every (μν|λσ) (chemists' notation), n⁴ values: for tests on small bases.
     public func allTwoElectron() throws -> [Double] { try Libint.twoBodyAll(engine) }

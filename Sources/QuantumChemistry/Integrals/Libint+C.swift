@@ -27,6 +27,12 @@ enum Libint {
         }
 
         deinit { ib_basis_destroy(handle) }
+
+        /// Semi-direct cache limit (bytes; 0 = direct every time).
+        func setCacheLimit(_ bytes: Double) { ib_basis_set_cache_limit(handle, bytes) }
+
+        /// Quartets the cache holds.
+        var cachedQuartets: Int { Int(ib_basis_cached_quartets(handle)) }
     }
 
     /// The bridge's NUL-terminated message.
