@@ -78,7 +78,9 @@ let package = Package(
         .testTarget(
             name: "ImpedanceTests", dependencies: ["Impedance", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
-        .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
+        .testTarget(
+            name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"],
+            exclude: ["Reference"]),
         .testTarget(
             name: "OutputTests",
             dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
