@@ -52,13 +52,17 @@ let package = Package(
             name: "CyclingOutput",
             dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "CyclerData", "Electroanalysis",
                            "InterphaseReport"]),
+        .target(
+            name: "VoltammetryOutput",
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis"]),
         .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput"]),
 
         .target(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "RecordingOutput", "CyclingOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "RecordingOutput", "CyclingOutput", "VoltammetryOutput", "InterphaseReport",
+                "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",
@@ -83,7 +87,7 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
+            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

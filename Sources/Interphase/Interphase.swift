@@ -11,3 +11,4 @@
 @_exported import InterphaseReport
 @_exported import RecordingOutput
 @_exported import Reproduction
+@_exported import VoltammetryOutput
