@@ -65,6 +65,9 @@ let package = Package(
         .target(
             name: "ImpedanceOutput",
             dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "Impedance", "ImpedanceReaders", "InterphaseReport"]),
+        .target(
+            name: "VoltammetryOutput",
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis"]),
         .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "QuantumChemistry"]),
         .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput"]),
 
@@ -72,7 +75,8 @@ let package = Package(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "ImpedanceReaders", "QuantumChemistry", "QuantumChemistryOutput", "RecordingOutput", "CyclingOutput", "ImpedanceOutput", "InterphaseReport", "Reproduction",
+                "Electroanalysis", "Impedance", "ImpedanceReaders", "QuantumChemistry", "QuantumChemistryOutput", "RecordingOutput",
+                "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
             name: "InterphaseCLI",
@@ -97,10 +101,12 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(name: "QuantumChemistryTests", dependencies: ["QuantumChemistry", "InterphaseNumerics", "_InterphaseTestSupport"],
                     exclude: ["Reference"]),
-        .testTarget(name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"]),
+        .testTarget(
+            name: "ElectroanalysisTests", dependencies: ["Electroanalysis", "CyclingOutput", "_InterphaseTestSupport"],
+            exclude: ["Reference"]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["RecordingOutput", "CyclingOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
+            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

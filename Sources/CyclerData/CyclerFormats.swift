@@ -15,6 +15,7 @@ extension FileFormat {
     public static let landXLSX = FileFormat(id: "land-xlsx", displayName: "LAND Excel export (.xlsx)")
     public static let basytec = FileFormat(id: "basytec", displayName: "Basytec result file")
     public static let novonix = FileFormat(id: "novonix", displayName: "Novonix export")
+    public static let gamryDTA = FileFormat(id: "gamry-dta", displayName: "Gamry EXPLAIN (.DTA)")
     public static let delimitedText = FileFormat(id: "csv", displayName: "delimited text (CSV/TSV)")
     /// A spreadsheet from another program, read by column aliases like delimited text.
     public static let spreadsheet = FileFormat(id: "xlsx", displayName: "Excel workbook (.xlsx)")

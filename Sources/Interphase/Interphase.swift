@@ -15,3 +15,4 @@
 @_exported import QuantumChemistryOutput
 @_exported import RecordingOutput
 @_exported import Reproduction
+@_exported import VoltammetryOutput
