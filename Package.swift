@@ -94,7 +94,7 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Reference"]),
         .testTarget(
-            name: "ImpedanceTests", dependencies: ["Impedance", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
+            name: "ImpedanceTests", dependencies: ["Impedance", "ImpedanceReaders", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
         .testTarget(
             name: "ImpedanceReadersTests", dependencies: ["ImpedanceReaders", "InterphaseData", "_InterphaseTestSupport"],
