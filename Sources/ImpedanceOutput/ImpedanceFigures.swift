@@ -120,4 +120,22 @@ public enum ImpedanceFigures {
         ri.panelLetter = "b"
         return Figure(width: 3.4, height: 4.0, rows: 2, columns: 1, panels: [re, ri])
     }
+
+    /// Lin-KK residuals (Z − Ẑ)/|Z| in % against frequency, real (●) and imaginary (■), with a grey
+    /// zero line (3.4 × 2.5 in): the plot impedance.py's `plot_residuals` draws.
+    public static func kkResiduals(_ result: LinKKResult) -> Figure {
+        var axes = Axes(x: Axis("Frequency (Hz)", scale: .log), y: Axis("Residual (%)"))
+        axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
+        axes.add(.markers(result.frequency, result.realResiduals.map { $0 * 100 }, MarkerStyle(.circle, color: blue),
+                          joined: LineStyle(color: blue, width: 0.8), label: "\u{0394}Re"))
+        axes.add(.markers(result.frequency, result.imaginaryResiduals.map { $0 * 100 }, MarkerStyle(.square, color: vermillion),
+                          joined: LineStyle(color: vermillion, width: 0.8), label: "\u{0394}Im"))
+        // Symmetric limits at a round value (1, 2 or 5 × 10ⁿ) above the largest residual.
+        let largest = max(result.maximumResidual * 100, 0.1) * 1.2
+        let decade = pow(10, floor(log10(largest)))
+        let limit = ([1.0, 2, 5, 10].first { $0 * decade >= largest } ?? 10) * decade
+        axes.y.limits = (-limit, limit)
+        axes.legend = .upperLeft
+        return Figure(width: 3.4, height: 2.5, panels: [axes])
+    }
 }

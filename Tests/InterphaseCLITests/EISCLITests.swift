@@ -81,3 +81,22 @@ import _InterphaseTestSupport
         #expect(maccor.status == 0 && maccor.stdout.contains("maccor-fra"))
     }
 }
+
+@Suite(.serialized) struct EISKKCLITests {
+    /// impedance.py 1.7.1's linKK on the tutorial data (default settings): M 21, μ 0.83386
+    /// (`Tests/ImpedanceTests/Reference/linkk.json`, case example_default).
+    @Test func kkWritesSummaryResidualsAndFigure() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["eis", "kk", "Data/impedance/exampleData.csv", "--drop-inductive", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        #expect(summary["M"]?.doubleValue == 21)
+        #expect(abs((summary["mu"]?.doubleValue ?? 0) - 0.8338636418635477) < 1e-6)
+        for name in ["kk_residuals.png", "kk_residuals.svg", "kk_residuals.csv"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name)")
+        }
+        let bad = try CLI.run(["eis", "kk", "Data/impedance/exampleData.csv", "--c", "2"])
+        #expect(bad.status == 1 && bad.stderr.contains("cut-off"))
+    }
+}

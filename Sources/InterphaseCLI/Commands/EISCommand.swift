@@ -5,5 +5,5 @@ struct EISCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eis",
         abstract: "Impedance spectra: equivalent-circuit fits (one file or a series), with model-free Re and Ri.",
-        subcommands: [EISFitCommand.self, EISBatchCommand.self])
+        subcommands: [EISFitCommand.self, EISBatchCommand.self, EISKKCommand.self])
 }
