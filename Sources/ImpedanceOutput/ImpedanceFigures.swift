@@ -138,4 +138,18 @@ public enum ImpedanceFigures {
         axes.legend = .upperLeft
         return Figure(width: 3.4, height: 2.5, panels: [axes])
     }
+
+    /// γ(τ) against τ (log axis) with the peaks marked (3.4 × 2.5 in).
+    public static func drt(_ result: DRTResult) -> Figure {
+        let scale = ResistanceScale(largest: result.gamma.max() ?? 1)
+        var axes = Axes(x: Axis("\u{03C4} (s)", scale: .log), y: Axis("\u{03B3} (\(scale.unit))"))
+        axes.add(.horizontalLine(y: 0, color: .grey, width: 0.5))
+        axes.add(.line(result.fineTau, result.gamma.map { $0 * scale.factor }, color: blue, label: "DRT"))
+        if !result.peaks.isEmpty {
+            axes.add(.markers(result.peaks.map(\.tau), result.peaks.map { $0.gamma * scale.factor },
+                              MarkerStyle(.circle, color: vermillion, filled: false), label: "Peaks"))
+        }
+        axes.legend = .upperLeft
+        return Figure(width: 3.4, height: 2.5, panels: [axes])
+    }
 }

@@ -100,3 +100,23 @@ import _InterphaseTestSupport
         #expect(bad.status == 1 && bad.stderr.contains("cut-off"))
     }
 }
+
+@Suite(.serialized) struct EISDRTCLITests {
+    /// pyDRTtools 0.2 on LIB_data.txt at λ = 1e-3 (converged tightly; `Tests/ImpedanceTests/Reference/drt.json`,
+    /// case lib_default): R∞ 0.112893 Ω and a peak near τ = 1.02 ms.
+    @Test func drtWritesSummaryTableAndFigure() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["eis", "drt", "Data/impedance/drt/LIB_data.txt", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        #expect(abs((summary["R_inf_ohm"]?.doubleValue ?? 0) - 0.112893) < 2e-5)
+        let taus = (summary["peaks"]?.arrayValue ?? []).compactMap { $0["tau_s"]?.doubleValue }
+        #expect(taus.contains { abs($0 / 1.0169e-3 - 1) < 0.05 }, "peaks \(taus)")
+        for name in ["drt.png", "drt.svg", "drt.csv"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path), "\(name)")
+        }
+        let bad = try CLI.run(["eis", "drt", "Data/impedance/drt/LIB_data.txt", "--lambda=-1"])
+        #expect(bad.status == 1 && bad.stderr.contains("λ"))
+    }
+}

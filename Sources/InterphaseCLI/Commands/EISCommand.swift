@@ -4,6 +4,6 @@ import ArgumentParser
 struct EISCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eis",
-        abstract: "Impedance spectra: equivalent-circuit fits (one file or a series), with model-free Re and Ri.",
-        subcommands: [EISFitCommand.self, EISBatchCommand.self, EISKKCommand.self])
+        abstract: "Impedance spectra: equivalent-circuit fits (one file or a series) with model-free Re and Ri, lin-KK, DRT.",
+        subcommands: [EISFitCommand.self, EISBatchCommand.self, EISKKCommand.self, EISDRTCommand.self])
 }
