@@ -67,9 +67,9 @@ let package = Package(
             dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "Impedance", "ImpedanceReaders", "InterphaseReport"]),
         .target(
             name: "VoltammetryOutput",
-            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis"]),
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis", "CyclerData", "InterphaseReport"]),
         .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "QuantumChemistry"]),
-        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput"]),
+        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput"]),
 
         .target(
             name: "Interphase",

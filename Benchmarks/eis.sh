@@ -46,6 +46,14 @@ for pair in 1 2; do
     batch_ip+=("$(field "$a" 3)"); batch_serial+=("$(field "$c" 3)"); batch_py+=("$(field "$b" 3)")
     [ "$pair" = 1 ] && { say "$a"; say "$c"; say "$b"; }
 done
+DRTFILE="$ROOT/Data/impedance/drt/LIB_data.txt"
+drt_ip=(); drt_py=()
+for pair in 1 2; do
+    a=$("$EB" drt "$DRTFILE" 20); b=$("$PY" "$HERE/impedance_fit_bench.py" drt "$DRTFILE" 3)
+    drt_ip+=("$(field "$a" 3)"); drt_py+=("$(field "$b" 3)")
+    [ "$pair" = 1 ] && { say "$a"; say "$b"; }
+done
+say "DRT of LIB_data.txt (107 points, s per DRT, median of 2 pairs): interphase $(printf '%s\n' "${drt_ip[@]}" | sort -g | head -1), pyDRTtools $(printf '%s\n' "${drt_py[@]}" | sort -g | head -1)"
 "$PY" - "${singles_ip[*]}" "${singles_py[*]}" "${batch_ip[*]}" "${batch_serial[*]}" "${batch_py[*]}" <<'PY' | tee -a "$RESULTS"
 import statistics, sys
 si, sp, bi, bs, bp = ([float(x) for x in a.split()] for a in sys.argv[1:6])

@@ -49,8 +49,27 @@ def batch(path, circuit, n, guess):
     print(f"impedance.py\tbatch\t{elapsed:.3f} s\t{len(sweeps)} spectra\t{len(r1)} converged\tmean R1 {np.mean(r1):.6g}")
 
 
+def drt(path, k):
+    """pyDRTtools 0.2 simple_run with its defaults and cv_type 'custom' (lambda 1e-3), k times."""
+    import contextlib, importlib.util, io, types
+    spec = importlib.util.find_spec("pyDRTtools")
+    package = types.ModuleType("pyDRTtools")
+    package.__path__ = list(spec.submodule_search_locations)
+    sys.modules["pyDRTtools"] = package  # skip the package __init__'s Qt GUI
+    from pyDRTtools import runs
+    from cvxopt import solvers
+    solvers.options["show_progress"] = False
+    start = time.perf_counter()
+    for _ in range(k):
+        with contextlib.redirect_stdout(io.StringIO()):
+            r = runs.simple_run(runs.EIS_object.from_file(path), cv_type="custom", reg_param=1e-3)
+    print(f"pyDRTtools\tdrt\t{(time.perf_counter() - start) / k:.4f} s per DRT\t{len(r.out_tau_vec)} tau points")
+
+
 if __name__ == "__main__":
-    if sys.argv[1] == "single":
+    if sys.argv[1] == "drt":
+        drt(sys.argv[2], int(sys.argv[3]))
+    elif sys.argv[1] == "single":
         single(int(sys.argv[2]))
     else:
         batch(sys.argv[2], sys.argv[3], int(sys.argv[4]), [float(x) for x in sys.argv[5].split(",")])

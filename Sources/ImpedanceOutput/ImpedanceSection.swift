@@ -58,6 +58,36 @@ public struct ImpedanceSection: ReportSection {
         summary.append(("tutorial", SpectrumFitSummary(sources: [(Self.tutorialFile, tutorial.format, tutorial.warnings)], outcomes: fitted,
                                                          options: tutorialOptions).json))
 
+        // Lin-KK of the same spectrum, with the tutorial's settings, against impedance.py.
+        let kkOptions = LinKKOptions(cutoff: 0.5, maxElements: 100, fitType: .complex, addCapacitance: true)
+        let kkSpectrum = try tutorial.spectra[0].capacitivePoints()
+        let kk = try LinKK.validate(kkSpectrum, options: kkOptions)
+        blocks.append(.figure(name: "kk_tutorial", figure: ImpedanceFigures.kkResiduals(kk),
+                              caption: "Lin-KK residuals of the tutorial spectrum (c = 0.5, max_M = 100, complex fit with a series capacitance, as impedance.py's validation tutorial): (Z − Ẑ)/|Z| in %."))
+        blocks.append(.comparisons([
+            Comparison(quantity: "lin-KK RC elements M", unit: "", paper: "27", interphase: Double(kk.elementCount), decimals: 0,
+                       note: "impedance.py 1.7.1 linKK, same settings"),
+            Comparison(quantity: "lin-KK μ", unit: "", paper: "0.3198", interphase: kk.mu, decimals: 4, note: "impedance.py 1.7.1 linKK"),
+        ], caption: "Lin-KK: column 'paper' here = impedance.py 1.7.1 on the same points and settings."))
+        summary.append(("tutorial_kk", LinKKSummary(file: Self.tutorialFile, results: [(kkSpectrum, kk)]).json))
+
+        // DRT of pyDRTtools' Li-ion example against pyDRTtools.
+        let lib = try ImpedanceLoader.load(data.appendingPathComponent("impedance/drt/LIB_data.txt"))
+        let drt = try DRT.compute(lib.spectra[0], options: DRTOptions(regularisation: .fixed(1e-3)))
+        blocks.append(.heading("Distribution of relaxation times: pyDRTtools' Li-ion example"))
+        blocks.append(.figure(name: "drt_lib", figure: ImpedanceFigures.drt(drt),
+                              caption: "γ(τ) of LIB_data.txt (pyDRTtools, MIT): Gaussian basis (FWHM coefficient 0.5), first-derivative Tikhonov penalty, λ = 1e-3, R∞ and L fitted, γ ≥ 0; circles: the peaks."))
+        let pyPeaks = [0.0010169257972586975, 0.008680001531409253, 0.14802579803435886, 1.8226458061253, 81.46747298346965]
+        var drtComparisons = [Comparison(quantity: "R∞", unit: "Ω", paper: "0.11288", interphase: drt.seriesResistance, decimals: 5,
+                                         note: "pyDRTtools 0.2, same settings, QP converged to 1e-12")]
+        for (k, tau) in pyPeaks.enumerated() {
+            let ours = drt.peaks.min { abs(log($0.tau / tau)) < abs(log($1.tau / tau)) }?.tau
+            drtComparisons.append(Comparison(quantity: "peak \(k + 1) τ", unit: "s", paper: String(format: "%.4g", tau), interphase: ours,
+                                             decimals: 5, note: "pyDRTtools 0.2 (find_peaks as its peak analysis)"))
+        }
+        blocks.append(.comparisons(drtComparisons, caption: "DRT: column 'paper' here = pyDRTtools 0.2 on the same file and settings."))
+        summary.append(("drt_lib", DRTSummary(file: "impedance/drt/LIB_data.txt", results: [(lib.spectra[0], drt)]).json))
+
         // 2. The four PEIS sweeps of an aged coin cell.
         let peis = try ImpedanceLoader.load(data.appendingPathComponent(Self.peisFile))
         let peisOptions = SpectrumFitOptions(circuit: try Circuit(Self.peisCircuit),

@@ -7,10 +7,13 @@ import InterphaseData
 /// the largest residual in %, and the residuals per frequency.
 public struct LinKKSummary: Sendable {
     public var file: String
+    /// Each sweep as tested (the points given to `LinKK.validate`) with its result.
     public var results: [(spectrum: ImpedanceSpectrum, result: LinKKResult)]
 
+    /// - Precondition: each result was computed from its spectrum (same points).
     public init(file: String, results: [(spectrum: ImpedanceSpectrum, result: LinKKResult)]) {
         self.file = file
+        precondition(results.allSatisfy { $0.spectrum.count == $0.result.frequency.count }, "LinKKSummary: a result of other points")
         self.results = results
     }
 

@@ -4,6 +4,7 @@
 //     eis-bench single K              # the tutorial fit (exampleData.csv, R0-p(R1,C1)-p(R2-Wo1,C2)) K times
 //     eis-bench batch FILE CIRCUIT    # every sweep of FILE, each seeded by the previous (SpectrumFitting)
 //     eis-bench batch-serial FILE CIRCUIT   # the same on one core
+//     eis-bench drt FILE K            # the DRT of FILE (λ 1e-3) K times
 //     eis-bench first FILE CIRCUIT    # the fitted parameters of sweep 1 from the automatic guess
 import Foundation
 import Interphase
@@ -43,6 +44,14 @@ case "batch", "batch-serial":
     let r1 = converged.compactMap { $0.fit?.value("R1")?.value }
     print("interphase\t\(arguments[1])\t\(String(format: "%.3f", elapsed)) s\t\(outcomes.count) spectra\t\(converged.count) converged"
           + "\tmean R1 \(String(format: "%.6g", r1.reduce(0, +) / Double(max(r1.count, 1))))")
+case "drt":
+    // DRT of FILE K times (λ fixed 1e-3, combined, L, 1st derivative: pyDRTtools' defaults but custom λ).
+    let spectrum = try ImpedanceLoader.load(URL(fileURLWithPath: arguments[2])).spectra[0]
+    let k = Int(arguments[3]) ?? 10
+    var peaks = 0
+    let start = now()
+    for _ in 0..<k { peaks = try DRT.compute(spectrum).peaks.count }
+    print("interphase\tdrt\t\(String(format: "%.4f", (now() - start) / Double(k))) s per DRT\t\(peaks) peaks")
 case "first":
     let file = try ImpedanceLoader.load(URL(fileURLWithPath: arguments[2]))
     let fit = try CircuitFit.fit(try Circuit(arguments[3]), to: file.spectra[0])
