@@ -53,7 +53,7 @@ for pair in 1 2; do
     drt_ip+=("$(field "$a" 3)"); drt_py+=("$(field "$b" 3)")
     [ "$pair" = 1 ] && { say "$a"; say "$b"; }
 done
-say "DRT of LIB_data.txt (107 points, s per DRT, median of 2 pairs): interphase $(printf '%s\n' "${drt_ip[@]}" | sort -g | head -1), pyDRTtools $(printf '%s\n' "${drt_py[@]}" | sort -g | head -1)"
+"$PY" -c 'import sys, statistics as s; a=[float(x) for x in sys.argv[1].split()]; b=[float(x) for x in sys.argv[2].split()]; print("DRT of LIB_data.txt (107 points, lambda 1e-3; s per DRT, median of %d pairs): interphase %.4f, pyDRTtools %.4f -> %.0fx" % (len(a), s.median(a), s.median(b), s.median(b) / s.median(a)))' "${drt_ip[*]}" "${drt_py[*]}" | tee -a "$RESULTS"
 "$PY" - "${singles_ip[*]}" "${singles_py[*]}" "${batch_ip[*]}" "${batch_serial[*]}" "${batch_py[*]}" <<'PY' | tee -a "$RESULTS"
 import statistics, sys
 si, sp, bi, bs, bp = ([float(x) for x in a.split()] for a in sys.argv[1:6])

@@ -56,7 +56,8 @@ def drt(path, k):
     package = types.ModuleType("pyDRTtools")
     package.__path__ = list(spec.submodule_search_locations)
     sys.modules["pyDRTtools"] = package  # skip the package __init__'s Qt GUI
-    from pyDRTtools import runs
+    with contextlib.redirect_stdout(io.StringIO()):  # pyDRTtools prints sys.path on import
+        from pyDRTtools import runs
     from cvxopt import solvers
     solvers.options["show_progress"] = False
     start = time.perf_counter()

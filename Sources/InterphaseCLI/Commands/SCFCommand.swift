@@ -29,6 +29,9 @@ struct SCFCommand: ParsableCommand {
     @Option(name: .customLong("level-shift"), help: "Virtual-orbital level shift (Eh) for hard cases.")
     var levelShift: Double = 0
 
+    @Option(name: .customLong("memory-gb"), help: "Memory the two-electron integrals may keep (GB); larger systems are direct.")
+    var memoryGB: Double = 4
+
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -42,7 +45,10 @@ struct SCFCommand: ParsableCommand {
         options.maxIterations = maxCycles
         options.levelShift = levelShift
         let bar = ProgressBar(label: "SCF", total: Double(maxCycles), quiet: output.quiet)
-        let result = try RestrictedHartreeFock.run(try Integrals(set, molecule: molecule), options: options) { cycle, _ in bar.update(Double(cycle)) }
+        guard memoryGB >= 0, memoryGB.isFinite else {
+            throw InterphaseError(.invalidParameter, "\(memoryGB) GB", parameter: "--memory-gb", expected: "≥ 0")
+        }
+        let result = try RestrictedHartreeFock.run(try Integrals(set, molecule: molecule, memoryLimit: memoryGB * 1e9), options: options) { cycle, _ in bar.update(Double(cycle)) }
         bar.finish()
         let summary = SCFSummary(molecule: molecule, basis: set, result: result, source: file)
         switch output.format {

@@ -4,8 +4,8 @@ import InterphaseCore
 /// and Coulomb/exchange builds for any density. Matrices are row-major n × n, atomic units.
 ///
 /// Two-electron integrals are semi-direct: the first build keeps the Schwarz-surviving shell quartets
-/// in memory when they fit `memoryLimit` (H2O/cc-pVDZ a few MB, 90 functions ≈ 70 MB), so later SCF
-/// cycles only contract them; larger systems (o-carborane, 240 functions ≈ 3 GB) recompute them every
+/// in memory when they fit `memoryLimit` (H2O/cc-pVDZ a few MB, 90 functions ≈ 70 MB, o-carborane/6-31G(d,p) with 240 ≈ 3.4 GB), so later SCF
+/// cycles only contract them; larger systems recompute them every
 /// cycle (direct), so memory stays bounded by the limit.
 public final class Integrals: @unchecked Sendable {
     public let basis: BasisSet
@@ -18,8 +18,8 @@ public final class Integrals: @unchecked Sendable {
 
     public var functionCount: Int { engine.functionCount }
 
-    /// - Parameter memoryLimit: bytes the integral cache may use. - Units: bytes (default 2 GB).
-    public init(_ basis: BasisSet, molecule: Molecule, memoryLimit: Double = 2e9) throws {
+    /// - Parameter memoryLimit: bytes the integral cache may use. - Units: bytes (default 4 GB, PySCF's default max_memory).
+    public init(_ basis: BasisSet, molecule: Molecule, memoryLimit: Double = 4e9) throws {
         self.basis = basis
         self.molecule = molecule
         engine = try Libint.Basis(basis)
