@@ -41,7 +41,7 @@ struct CVCommand: ParsableCommand {
         let table = analysis.cycleTable
         let summary = analysis.summaryJSON(source: recording.metadata.provenance, rows: recording.count, cycles: table)
         if let directory = output.outURL {
-            try VoltammetryFiles.write(summary: summary, table: table, tableName: "cv_cycles.csv",
+            try AnalysisFiles.write(summary: summary, table: table, tableName: "cv_cycles.csv",
                                        figures: [("cv", VoltammetryFigures.cyclicVoltammogram(analysis))], to: directory)
             output.info("wrote \(directory.path)/summary.json, cv_cycles.csv and cv.svg/png")
         }

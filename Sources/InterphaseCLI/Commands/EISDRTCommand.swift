@@ -62,9 +62,7 @@ struct EISDRTCommand: ParsableCommand {
             let figures = results.prefix(SpectrumFitFiles.figureLimit).map { item in
                 (results.count == 1 ? "drt" : "drt_\(item.spectrum.loop)", ImpedanceFigures.drt(item.result))
             }
-            try Figure.write(Array(figures), to: directory)
-            try AtomicFile.write(Data(summary.table.renderedCSV()), to: directory.appendingPathComponent("drt.csv"))
-            try AtomicFile.write(Data(summary.json.renderedBytes(newline: true)), to: directory.appendingPathComponent("summary.json"))
+            try AnalysisFiles.write(summary: summary.json, table: summary.table, tableName: "drt.csv", figures: Array(figures), to: directory)
             output.info("wrote \(directory.path)")
         }
     }

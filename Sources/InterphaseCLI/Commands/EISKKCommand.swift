@@ -48,9 +48,7 @@ struct EISKKCommand: ParsableCommand {
             let figures = results.prefix(SpectrumFitFiles.figureLimit).map { item in
                 (results.count == 1 ? "kk_residuals" : "kk_residuals_\(item.spectrum.loop)", ImpedanceFigures.kkResiduals(item.result))
             }
-            try Figure.write(Array(figures), to: directory)
-            try AtomicFile.write(Data(summary.table.renderedCSV()), to: directory.appendingPathComponent("kk_residuals.csv"))
-            try AtomicFile.write(Data(summary.json.renderedBytes(newline: true)), to: directory.appendingPathComponent("summary.json"))
+            try AnalysisFiles.write(summary: summary.json, table: summary.table, tableName: "kk_residuals.csv", figures: Array(figures), to: directory)
             output.info("wrote \(directory.path)")
         }
     }

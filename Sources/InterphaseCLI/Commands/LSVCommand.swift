@@ -44,7 +44,7 @@ struct LSVCommand: ParsableCommand {
         let summary = analysis.summaryJSON(source: recording.metadata.provenance, rows: recording.count)
         let points = analysis.pointsTable
         if let directory = output.outURL {
-            try VoltammetryFiles.write(summary: summary, table: points, tableName: "lsv.csv",
+            try AnalysisFiles.write(summary: summary, table: points, tableName: "lsv.csv",
                                        figures: [("lsv", VoltammetryFigures.linearSweep(analysis))], to: directory)
             output.info("wrote \(directory.path)/summary.json, lsv.csv and lsv.svg/png")
         }

@@ -66,7 +66,7 @@ struct TafelCommand: ParsableCommand {
         let summary = analysis.summaryJSON(source: recording.metadata.provenance, rows: recording.count)
         let points = analysis.pointsTable
         if let directory = output.outURL {
-            try VoltammetryFiles.write(summary: summary, table: points, tableName: "tafel_points.csv",
+            try AnalysisFiles.write(summary: summary, table: points, tableName: "tafel_points.csv",
                                        figures: [("tafel", VoltammetryFigures.tafel(analysis))], to: directory)
             output.info("wrote \(directory.path)/summary.json, tafel_points.csv and tafel.svg/png")
         }
