@@ -19,19 +19,6 @@ public enum ImpedanceLoader {
         return try row.read(url, row.format, options)
     }
 
-    /// The row that would read `url`, or nil. EC-Lab files are claimed only when they hold an impedance
-    /// technique (a `.mpr` is asked by decoding it, so this reads the file).
-    public static func detect(_ url: URL) throws -> FileFormat? {
-        let probe = try InstrumentFile.makeProbe(url)
-        guard let row = try? registry.detect(probe) else { return nil }
-        if row.format == .biologicMPR {
-            var read = ReadOptions(format: .biologicMPR)
-            read.auxiliaryColumns = true
-            guard let recording = try? RecordingLoader.load(url, options: read), RecordingImpedance.holdsImpedance(recording) else { return nil }
-        }
-        return row.format
-    }
-
     /// The format named `id` on the command line, or an error listing the ids.
     public static func format(id: String) throws -> FileFormat {
         guard let row = registry.reader(id: id) else {

@@ -47,23 +47,9 @@ struct EISDRTCommand: ParsableCommand {
         }
         let options = DRTOptions(dataUsed: used, inductance: !noInductance, penalty: penalty, regularisation: regularisation,
                                  fwhmCoefficient: fwhmCoefficient)
-        let read = try ImpedanceLoader.load(URL(fileURLWithPath: file))
-        let results = try read.spectra.map { spectrum -> (spectrum: ImpedanceSpectrum, result: DRTResult) in
-            let used = try SpectrumPreparation(dropInductive: dropInductive).apply(spectrum)
-            return (used, try DRT.compute(used, options: options))
-        }
+        let results = try SweepAnalysisRun.results(file, dropInductive: dropInductive) { try DRT.compute($0, options: options) }
         let summary = DRTSummary(file: file, results: results)
-        switch output.format {
-        case .json: output.emit(summary.json.rendered() + "\n")
-        case .csv: output.emit(String(decoding: summary.table.renderedCSV(), as: UTF8.self))
-        case .table: output.emit(summary.text)
-        }
-        if let directory = output.outURL {
-            let figures = results.prefix(SpectrumFitFiles.figureLimit).map { item in
-                (results.count == 1 ? "drt" : "drt_\(item.spectrum.loop)", ImpedanceFigures.drt(item.result))
-            }
-            try AnalysisFiles.write(summary: summary.json, table: summary.table, tableName: "drt.csv", figures: Array(figures), to: directory)
-            output.info("wrote \(directory.path)")
-        }
+        try SweepAnalysisRun.present(results, json: summary.json, table: summary.table, text: summary.text, name: "drt",
+                                     tableName: "drt.csv", figure: ImpedanceFigures.drt, output: output)
     }
 }

@@ -33,23 +33,9 @@ struct EISKKCommand: ParsableCommand {
             throw InterphaseError(.invalidParameter, "unknown fit type '\(fitType)'", parameter: "--fit-type", expected: "real, imag, complex")
         }
         let options = LinKKOptions(cutoff: cutoff, maxElements: maxElements, fitType: kind, addCapacitance: addCapacitance)
-        let read = try ImpedanceLoader.load(URL(fileURLWithPath: file))
-        let results = try read.spectra.map { spectrum -> (spectrum: ImpedanceSpectrum, result: LinKKResult) in
-            let used = try SpectrumPreparation(dropInductive: dropInductive).apply(spectrum)
-            return (used, try LinKK.validate(used, options: options))
-        }
+        let results = try SweepAnalysisRun.results(file, dropInductive: dropInductive) { try LinKK.validate($0, options: options) }
         let summary = LinKKSummary(file: file, results: results)
-        switch output.format {
-        case .json: output.emit(summary.json.rendered() + "\n")
-        case .csv: output.emit(String(decoding: summary.table.renderedCSV(), as: UTF8.self))
-        case .table: output.emit(summary.text)
-        }
-        if let directory = output.outURL {
-            let figures = results.prefix(SpectrumFitFiles.figureLimit).map { item in
-                (results.count == 1 ? "kk_residuals" : "kk_residuals_\(item.spectrum.loop)", ImpedanceFigures.kkResiduals(item.result))
-            }
-            try AnalysisFiles.write(summary: summary.json, table: summary.table, tableName: "kk_residuals.csv", figures: Array(figures), to: directory)
-            output.info("wrote \(directory.path)")
-        }
+        try SweepAnalysisRun.present(results, json: summary.json, table: summary.table, text: summary.text, name: "kk_residuals",
+                                     tableName: "kk_residuals.csv", figure: ImpedanceFigures.kkResiduals, output: output)
     }
 }
