@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CLapack", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CSystemZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibint2", pkgConfig: "libint2", providers: [.apt(["libint2-dev", "libeigen3-dev"])]),
+        .systemLibrary(name: "CLibxc", pkgConfig: "libxc", providers: [.apt(["libxc-dev"])]),
         // The C API over libint2 (C++): Gaussian shells in, integral matrices out.
         .target(name: "LibintBridge", dependencies: ["CLibint2"], cxxSettings: [.define("NDEBUG")],
                 linkerSettings: [.linkedLibrary("int2")]),
@@ -48,9 +49,9 @@ let package = Package(
         .target(name: "ImpedanceReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CyclerData"]),
 
         // Engines: computation on the data model only.
-        // Quantum chemistry: molecules, bundled basis sets, libint2 integrals, SCF.
-        .target(name: "QuantumChemistry", dependencies: ["InterphaseCore", "InterphaseNumerics", "LibintBridge"],
-                resources: [.copy("Resources/basis")]),
+        // Quantum chemistry: molecules, bundled basis sets, libint2 integrals, SCF, DFT grids and libxc.
+        .target(name: "QuantumChemistry", dependencies: ["InterphaseCore", "InterphaseNumerics", "LibintBridge", "CLibxc"],
+                resources: [.copy("Resources/basis"), .copy("Resources/grids")]),
         .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
         // Equivalent-circuit impedance: circuit strings, element registry, complex nonlinear fits.
         .target(name: "Impedance", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),

@@ -170,6 +170,56 @@ int ib_one_body(const ib_basis *basis, int op, int charge_count, const double *c
     }
 }
 
+int ib_dipole(const ib_basis *basis, const double *origin, double *out, char *error, int error_length) {
+    try {
+        const auto &b = *basis;
+        libint2::Engine engine(libint2::Operator::emultipole1, b.max_nprim, b.max_l, 0);
+        engine.set_params(std::array<double, 3>{origin[0], origin[1], origin[2]});
+        const auto &buf = engine.results();
+        const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf);
+        std::fill(out, out + 3 * nbf * nbf, 0.0);
+        for (size_t s1 = 0; s1 < n; ++s1) {
+            for (size_t s2 = 0; s2 <= s1; ++s2) {
+                engine.compute(b.shells[s1], b.shells[s2]);
+                const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], n1 = b.shells[s1].size(), n2 = b.shells[s2].size();
+                // buf[0] is the overlap; buf[1..3] are the x, y, z components.
+                for (size_t c = 0; c < 3; ++c) {
+                    if (!buf[c + 1]) continue;
+                    double *m = out + c * nbf * nbf;
+                    for (size_t f1 = 0; f1 < n1; ++f1)
+                        for (size_t f2 = 0; f2 < n2; ++f2) {
+                            const double v = buf[c + 1][f1 * n2 + f2];
+                            m[(o1 + f1) * nbf + o2 + f2] = v;
+                            m[(o2 + f2) * nbf + o1 + f1] = v;
+                        }
+                }
+            }
+        }
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return 1;
+    }
+}
+
+int ib_basis_shell_coefficients(const ib_basis *basis, int shell, double *out) {
+    if (shell < 0 || static_cast<size_t>(shell) >= basis->shells.size()) return 1;
+    const auto &c = basis->shells[static_cast<size_t>(shell)].contr[0].coeff;
+    std::copy(c.begin(), c.end(), out);
+    return 0;
+}
+
+void ib_solid_harmonics(int l, double *out) {
+    const auto &coefficients = libint2::solidharmonics::SolidHarmonicsCoefficients<double>::instance(static_cast<unsigned>(l));
+    const size_t ncart = static_cast<size_t>((l + 1) * (l + 2) / 2), npure = static_cast<size_t>(2 * l + 1);
+    std::fill(out, out + npure * ncart, 0.0);
+    for (size_t r = 0; r < npure; ++r) {
+        const double *values = coefficients.row_values(r);
+        const unsigned char *columns = coefficients.row_idx(r);
+        for (size_t k = 0; k < coefficients.nnz(r); ++k) out[r * ncart + columns[k]] = values[k];
+    }
+}
+
 int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *densities, double *j, double *k,
                         double threshold, int threads, char *error, int error_length) {
     try {

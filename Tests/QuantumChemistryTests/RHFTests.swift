@@ -69,7 +69,7 @@ import _InterphaseTestSupport
         var options = SCFOptions()
         options.energyTolerance = 1e-11
         options.commutatorTolerance = 1e-7
-        let result = try RestrictedHartreeFock.run(integrals, options: options)
+        let result = try RestrictedSCF.run(integrals, options: options)
         #expect(abs(result.energy - c.energy) < 1e-8, "\(name): E \(result.energy), PySCF \(c.energy)")
         if let (k, a, b) = firstMismatch(result.orbitalEnergies, c.orbital_energies, rel: 0, abs: 1e-6) {
             Issue.record("\(name): orbital energy \(k) is \(a), PySCF \(b)")
@@ -125,12 +125,12 @@ import _InterphaseTestSupport
         #expect(missing?.message.contains("6-31+G(d,p)") == true && missing?.message.contains("Kr") == true)
         let radical = try Molecule.parseXYZ("1\nH\nH 0 0 0\n", multiplicity: 2)
         let integrals = try Integrals(try BasisSet(BasisSetName.named("STO-3G")!, for: radical), molecule: radical)
-        #expect(expectInterphaseError(.invalidParameter) { try RestrictedHartreeFock.run(integrals) }?.expected?.contains("UHF") == true)
+        #expect(expectInterphaseError(.invalidParameter) { try RestrictedSCF.run(integrals) }?.expected?.contains("UHF") == true)
         var tight = SCFOptions()
         tight.maxIterations = 2
         let water = try Self.molecule("H2O.xyz")
         let waterIntegrals = try Integrals(try BasisSet(BasisSetName.named("STO-3G")!, for: water), molecule: water)
-        let stopped = expectInterphaseError(.notConverged) { try RestrictedHartreeFock.run(waterIntegrals, options: tight) }
+        let stopped = expectInterphaseError(.notConverged) { try RestrictedSCF.run(waterIntegrals, options: tight) }
         #expect(stopped?.message.contains("2 cycles") == true && stopped?.message.contains("DIIS(8)") == true)
     }
 }

@@ -48,7 +48,7 @@ struct SCFCommand: ParsableCommand {
         guard memoryGB >= 0, memoryGB.isFinite else {
             throw InterphaseError(.invalidParameter, "\(memoryGB) GB", parameter: "--memory-gb", expected: "≥ 0")
         }
-        let result = try RestrictedHartreeFock.run(try Integrals(set, molecule: molecule, memoryLimit: memoryGB * 1e9), options: options) { cycle, _ in bar.update(Double(cycle)) }
+        let result = try RestrictedSCF.run(try Integrals(set, molecule: molecule, memoryLimit: memoryGB * 1e9), options: options) { cycle, _ in bar.update(Double(cycle)) }
         bar.finish()
         let summary = SCFSummary(molecule: molecule, basis: set, result: result, source: file)
         switch output.format {

@@ -39,6 +39,20 @@ void ib_basis_shell_offsets(const ib_basis *basis, int *offsets);
 int ib_one_body(const ib_basis *basis, int op, int charge_count, const double *charges, const double *positions, double *out,
                 char *error, int error_length);
 
+/// Electric dipole integrals ⟨μ|r − O|ν⟩ about `origin` (bohr): three nbf × nbf matrices (x, y, z) in
+/// `out` (3 nbf² doubles).
+int ib_dipole(const ib_basis *basis, const double *origin, double *out, char *error, int error_length);
+
+/// The contraction coefficients libint2 uses for shell `shell` (after its normalization, which folds
+/// in each primitive's norm for the x^l component): `primitives` values into `out`. A basis function's
+/// value is Σ_p out[p] exp(−α_p r²) times x^a y^b z^c (Cartesian), or the solid-harmonic combination
+/// of those given by ib_solid_harmonics (spherical).
+int ib_basis_shell_coefficients(const ib_basis *basis, int shell, double *out);
+
+/// libint2's real solid harmonics of degree l as combinations of Cartesian monomials: a dense
+/// (2l+1) × (l+1)(l+2)/2 row-major matrix, rows in libint2's m order, columns in its Cartesian order.
+void ib_solid_harmonics(int l, double *out);
+
 /// Coulomb and exchange matrices of `density_count` symmetric densities D (row-major, nbf × nbf each):
 /// J[D]_μν = Σ (μν|λσ) D_λσ and K[D]_μν = Σ (μλ|νσ) D_λσ, by a direct loop over the unique shell
 /// quartets (8-fold symmetry) with Schwarz screening: a quartet is skipped when

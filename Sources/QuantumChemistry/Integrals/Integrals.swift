@@ -39,6 +39,13 @@ public final class Integrals: @unchecked Sendable {
         try Libint.coulombExchange(engine, densities: densities, exchange: exchange, threshold: threshold, threads: threads)
     }
 
+    /// Dipole integrals ⟨μ|r − O|ν⟩ for x, y, z about `origin` (bohr). - Units: bohr.
+    public func dipole(origin: SIMD3<Double> = .zero) throws -> [[Double]] { try Libint.dipole(engine, origin: origin) }
+
+    /// Each shell's contraction coefficients as libint2 normalized them (for evaluating basis functions
+    /// on a grid with the same normalization as the integrals).
+    public var normalizedCoefficients: [[Double]] { Libint.normalizedCoefficients(engine, primitives: basis.shells.map(\.exponents.count)) }
+
     /// Shell quartets held in memory (0: direct).
     public var cachedQuartets: Int { engine.cachedQuartets }
 

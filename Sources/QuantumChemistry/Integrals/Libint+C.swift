@@ -67,6 +67,34 @@ enum Libint {
         return (split(j), exchange ? split(k) : nil)
     }
 
+    /// Dipole integrals ⟨μ|r − O|ν⟩ (x, y, z), row-major n × n each.
+    static func dipole(_ basis: Basis, origin: SIMD3<Double>) throws -> [[Double]] {
+        let n = basis.functionCount
+        var out = [Double](repeating: 0, count: 3 * n * n)
+        var error = [CChar](repeating: 0, count: 512)
+        let o = [origin.x, origin.y, origin.z]
+        guard ib_dipole(basis.handle, o, &out, &error, Int32(error.count)) == 0 else {
+            throw InterphaseError(.library, "libint2 dipole integrals: \(text(error))")
+        }
+        return (0..<3).map { Array(out[($0 * n * n)..<(($0 + 1) * n * n)]) }
+    }
+
+    /// The contraction coefficients libint2 normalized for each shell (primitive norms folded in).
+    static func normalizedCoefficients(_ basis: Basis, primitives: [Int]) -> [[Double]] {
+        primitives.enumerated().map { shell, count in
+            var c = [Double](repeating: 0, count: count)
+            _ = ib_basis_shell_coefficients(basis.handle, Int32(shell), &c)
+            return c
+        }
+    }
+
+    /// libint2's real solid harmonics of degree l over its Cartesian monomials, row-major (2l+1) × ncart.
+    static func solidHarmonics(_ l: Int) -> [Double] {
+        var out = [Double](repeating: 0, count: (2 * l + 1) * (l + 1) * (l + 2) / 2)
+        ib_solid_harmonics(Int32(l), &out)
+        return out
+    }
+
     /// Every (μν|λσ), n⁴ values.
     static func twoBodyAll(_ basis: Basis) throws -> [Double] {
         let n = basis.functionCount

@@ -19,8 +19,12 @@ public struct SCFOptions: Sendable, Equatable {
     public var screening: Double = 1e-13
     /// Overlap eigenvalues below this are dropped (canonical orthogonalisation of a near-dependent basis).
     public var linearDependence: Double = 1e-8
-    /// Threads of the Coulomb/exchange build.
+    /// Threads of the Coulomb/exchange build and the XC integration.
     public var threads: Int = 2
+    /// The starting density.
+    public var guess: SCFGuess = .atomicDensities
+    /// The DFT integration grid (PySCF's default level 3; Gaussian's UltraFine is (99,590)).
+    public var grid = GridSpecification()
 
     public init() {}
 }

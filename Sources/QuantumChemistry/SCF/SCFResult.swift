@@ -1,17 +1,19 @@
 /// A converged SCF calculation: energies, orbitals and the density, atomic units.
 public struct SCFResult: Sendable {
-    /// Method ("RHF").
+    /// Method ("RHF", "B3LYP", …).
     public let method: String
     /// Total energy E = E_elec + E_nuc. - Units: hartree.
     public let energy: Double
     /// Nuclear repulsion. - Units: hartree.
     public let nuclearRepulsion: Double
-    /// One-electron part Tr(D h) and two-electron part ½ Tr(D G). - Units: hartree.
+    /// One-electron part Tr(D h) and two-electron part ½Tr(DJ) − (α/4)Tr(DK). - Units: hartree.
     public let oneElectronEnergy: Double
     public let twoElectronEnergy: Double
+    /// E_xc on the grid (0 for Hartree–Fock). - Units: hartree.
+    public let exchangeCorrelationEnergy: Double
     /// Orbital energies, ascending. - Units: hartree.
     public let orbitalEnergies: [Double]
-    /// Occupations (2 or 0 for RHF), in orbital order.
+    /// Occupations (2 or 0 for a closed shell), in orbital order.
     public let occupations: [Double]
     /// MO coefficients, column-major n × m (column k is orbital k over the n basis functions).
     public let coefficients: [Double]
@@ -22,6 +24,10 @@ public struct SCFResult: Sendable {
     /// |ΔE| and max commutator element of the last cycle. - Units: hartree.
     public let lastEnergyChange: Double
     public let lastCommutator: Double
+    /// DFT only: grid points, ∫ρ on the grid (electrons) and the grid's description.
+    public let gridPoints: Int?
+    public let gridElectrons: Double?
+    public let grid: String?
 
     /// Index of the highest occupied orbital.
     public var homoIndex: Int? { occupations.lastIndex { $0 > 0 } }
