@@ -69,8 +69,8 @@ let package = Package(
         .target(
             name: "VoltammetryOutput",
             dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis", "CyclerData", "InterphaseReport"]),
-        .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "QuantumChemistry"]),
-        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput"]),
+        .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseReport", "QuantumChemistry"]),
+        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "QuantumChemistryOutput"]),
 
         .target(
             name: "Interphase",
@@ -107,7 +107,7 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
+            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "QuantumChemistryOutput", "QuantumChemistry", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -28,6 +28,9 @@ void dgemm_(const char *transa, const char *transb, const int *m, const int *n, 
 void dsyrk_(const char *uplo, const char *trans, const int *n, const int *k, const double *alpha,
             const double *a, const int *lda, const double *beta, double *c, const int *ldc,
             size_t uplo_len, size_t trans_len);
+void dsyr2k_(const char *uplo, const char *trans, const int *n, const int *k, const double *alpha, const double *a,
+             const int *lda, const double *b, const int *ldb, const double *beta, double *c, const int *ldc, size_t uplo_len,
+             size_t trans_len);
 
 /* ---- LAPACK: linear systems and least squares ---- */
 

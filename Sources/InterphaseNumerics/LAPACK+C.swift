@@ -144,6 +144,50 @@ public enum LAPACK {
         }
     }
 
+    /// C ← α (op(A) op(B)ᵀ + op(B) op(A)ᵀ) + β C (`dsyr2k`), or with `transpose` α (AᵀB + BᵀA) + β C:
+    /// the symmetric rank-2k update, half the arithmetic of the two `gemm`s it replaces (a Kohn–Sham
+    /// potential block ΦᵀW + WᵀΦ). Computed in the upper triangle and mirrored; with β ≠ 0 only C's upper
+    /// triangle is read.
+    /// - Throws: `.invalidParameter` unless A and B have the same shape and C is n×n, n = rows of op(A).
+    public static func syr2k(
+        _ a: MatrixView, _ b: MatrixView, into c: MutableMatrixView, transpose: Bool = false, alpha: Double = 1,
+        beta: Double = 0, threads: BLASThreadCount = .one
+    ) throws {
+        let routine = "BLAS dsyr2k"
+        guard a.rows == b.rows, a.columns == b.columns else {
+            throw mismatch(routine, "A is \(a.rows)×\(a.columns) but B is \(b.rows)×\(b.columns)")
+        }
+        let (n, k) = transpose ? (a.columns, a.rows) : (a.rows, a.columns)
+        guard c.rows == n, c.columns == n else {
+            throw mismatch(routine, "C is \(c.rows)×\(c.columns) but the update is \(n)×\(n)")
+        }
+        if n == 0 { return }
+        var nn = try int32(n, routine), kk = try int32(k, routine)
+        var lda = try int32(a.leadingDimension, routine), ldb = try int32(b.leadingDimension, routine)
+        var ldc = try int32(c.leadingDimension, routine)
+        var alpha = alpha, beta = beta
+        BLASThreads.with(threads) {
+            dsyr2k_("U", transpose ? "T" : "N", &nn, &kk, &alpha, a.baseAddress, &lda, b.baseAddress, &ldb, &beta, c.baseAddress, &ldc, 1, 1)
+        }
+        for j in 0..<n {
+            for i in (j + 1)..<n { c[i, j] = c[j, i] }
+        }
+    }
+
+    /// `syr2k` on whole matrices; see the view overload.
+    public static func syr2k(
+        _ a: Matrix, _ b: Matrix, into c: inout Matrix, transpose: Bool = false, alpha: Double = 1, beta: Double = 0,
+        threads: BLASThreadCount = .one
+    ) throws {
+        try a.withView { av in
+            try b.withView { bv in
+                try c.withMutableView { cv in
+                    try syr2k(av, bv, into: cv, transpose: transpose, alpha: alpha, beta: beta, threads: threads)
+                }
+            }
+        }
+    }
+
     /// C ← α op(A) op(A)ᵀ + β C (`dsyrk`) on whole matrices; see the view overload.
     public static func syrk(
         _ a: Matrix, into c: inout Matrix, transpose: Bool = false, alpha: Double = 1, beta: Double = 0,

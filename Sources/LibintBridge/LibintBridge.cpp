@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <mutex>
@@ -16,10 +17,10 @@
 #include <thread>
 #include <vector>
 
-/// One stored shell quartet of the integral cache: its shells and where its block starts.
+/// One stored shell quartet of the integral cache: its shells (8 bytes; a basis has < 65536 shells).
+/// Its block follows the previous quartet's in the worker's values, so no offset is stored.
 struct ib_quartet {
-    int s1, s2, s3, s4;
-    size_t offset;
+    uint16_t s1, s2, s3, s4;
 };
 
 struct ib_basis {
@@ -283,18 +284,27 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
         std::unique_lock<std::mutex> lock(b.cache_mutex);
         if (!b.cache_tried && b.cache_limit > 0) {
             b.cache_tried = true;
-            size_t bytes = 0;
+            size_t bytes = 0, quartets = 0;
             for (size_t s1 = 0; s1 < n; ++s1)
                 for (size_t s2 = 0; s2 <= s1; ++s2)
                     for (size_t s3 = 0; s3 <= s1; ++s3)
                         for (size_t s4 = 0; s4 <= ((s1 == s3) ? s2 : s3); ++s4)
-                            if (q[s1 * n + s2] * q[s3 * n + s4] >= threshold)
+                            if (q[s1 * n + s2] * q[s3 * n + s4] >= threshold) {
                                 bytes += 8 * b.shells[s1].size() * b.shells[s2].size() * b.shells[s3].size() * b.shells[s4].size();
-            if (static_cast<double>(bytes) <= b.cache_limit) {
+                                ++quartets;
+                            }
+            bytes += sizeof(ib_quartet) * quartets;
+            if (static_cast<double>(bytes) <= b.cache_limit && n < 65536) {
                 b.cache_threshold = threshold;
                 b.cache_workers = workers;
                 b.cache_quartets.assign(workers, {});
                 b.cache_values.assign(workers, {});
+                // Reserve each worker's share (plus slack for an uneven split) so filling never
+                // reallocates and copies gigabytes.
+                for (int w = 0; w < workers; ++w) {
+                    b.cache_values[w].reserve(bytes / 8 / workers + bytes / 8 / workers / 8);
+                    b.cache_quartets[w].reserve(quartets / workers + quartets / workers / 8);
+                }
             }
         }
         const bool use_cache = b.cache_workers == workers && !b.cache_quartets.empty() && threshold >= b.cache_threshold;
@@ -304,10 +314,13 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
         auto work = [&](int w) {
             try {
                 if (use_cache && !fill_cache) {
+                    const double *values = b.cache_values[w].data();
                     for (const auto &quartet : b.cache_quartets[w]) {
                         const size_t s1 = quartet.s1, s2 = quartet.s2, s3 = quartet.s3, s4 = quartet.s4;
+                        const double *block = values;
+                        values += b.shells[s1].size() * b.shells[s2].size() * b.shells[s3].size() * b.shells[s4].size();
                         if (q[s1 * n + s2] * q[s3 * n + s4] * density_bound(s1, s2, s3, s4) < threshold) continue;
-                        accumulate(w, s1, s2, s3, s4, b.cache_values[w].data() + quartet.offset);
+                        accumulate(w, s1, s2, s3, s4, block);
                     }
                     return;
                 }
@@ -329,8 +342,8 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
                                 if (!v) continue;
                                 if (fill_cache) {
                                     const size_t size = b.shells[s1].size() * b.shells[s2].size() * b.shells[s3].size() * b.shells[s4].size();
-                                    b.cache_quartets[w].push_back({static_cast<int>(s1), static_cast<int>(s2), static_cast<int>(s3),
-                                                                   static_cast<int>(s4), b.cache_values[w].size()});
+                                    b.cache_quartets[w].push_back({static_cast<uint16_t>(s1), static_cast<uint16_t>(s2),
+                                                                   static_cast<uint16_t>(s3), static_cast<uint16_t>(s4)});
                                     b.cache_values[w].insert(b.cache_values[w].end(), v, v + size);
                                     if (q1234 * density_bound(s1, s2, s3, s4) < threshold) continue;
                                 }

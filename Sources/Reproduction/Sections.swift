@@ -1,11 +1,12 @@
 import CyclingOutput
 import ImpedanceOutput
-import VoltammetryOutput
 import InterphaseReport
+import QuantumChemistryOutput
+import VoltammetryOutput
 
 /// The registry of report sections, in report order. Each engine adds its section here.
 public enum ReproductionSections {
     public static var all: [any ReportSection] {
-        [CyclingSection(), ImpedanceSection(), VoltammetrySection()]
+        [CyclingSection(), ImpedanceSection(), VoltammetrySection(), QuantumChemistrySection()]
     }
 }

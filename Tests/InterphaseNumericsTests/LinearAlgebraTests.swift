@@ -62,6 +62,26 @@ func expectLAPACKError<T>(
         #expect(maxDifference(d, expected) < 1e-14)
     }
 
+    /// Oracle: the two triple-loop products A Bᵀ + B Aᵀ (and AᵀB + BᵀA) that syr2k replaces.
+    @Test func syr2kMatchesTwoProducts() throws {
+        var generator = RandomMatrices(seed: 12)
+        let a = generator.matrix(5, 3), b = generator.matrix(5, 3)
+        var c = Matrix(rows: 5, columns: 5)
+        try LAPACK.syr2k(a, b, into: &c)
+        let abt = naiveProduct(a, b, transposeB: true), bat = naiveProduct(b, a, transposeB: true)
+        var expected = Matrix(rows: 5, columns: 5)
+        for j in 0..<5 { for i in 0..<5 { expected[i, j] = abt[i, j] + bat[i, j] } }
+        #expect(maxDifference(c, expected) < 1e-14)
+        var d = Matrix(rows: 3, columns: 3)
+        try LAPACK.syr2k(a, b, into: &d, transpose: true, alpha: 0.5)
+        let atb = naiveProduct(a, b, transposeA: true), bta = naiveProduct(b, a, transposeA: true)
+        var expectedT = Matrix(rows: 3, columns: 3)
+        for j in 0..<3 { for i in 0..<3 { expectedT[i, j] = 0.5 * (atb[i, j] + bta[i, j]) } }
+        #expect(maxDifference(d, expectedT) < 1e-14)
+        var wrong = Matrix(rows: 2, columns: 2)
+        expectLAPACKError(.invalidParameter, "dsyr2k", mentions: ["2×2"]) { try LAPACK.syr2k(a, b, into: &wrong) }
+    }
+
     /// Dimension checks throw before BLAS sees the call, naming the routine and the shapes.
     @Test func mismatchedProductsThrow() {
         let a = Matrix(rows: 2, columns: 3), b = Matrix(rows: 4, columns: 2)

@@ -23,6 +23,9 @@ import _InterphaseTestSupport
             var exchange_correlation: Double
             var grid_electrons: Double
             var orbital_energies: [Double]
+            var mulliken_charges: [Double]
+            var lowdin_charges: [Double]
+            var dipole_debye: [Double]
         }
         var cases: [Case]
     }
@@ -94,5 +97,19 @@ import _InterphaseTestSupport
         if let (k, a, b) = firstMismatch(result.orbitalEnergies, c.orbital_energies, rel: 0, abs: 1e-5) {
             Issue.record("\(name): orbital energy \(k) is \(a), PySCF \(b)")
         }
+        // Properties of the same density: Mulliken charges (scale-invariant), Löwdin charges where both
+        // programs normalise alike (spherical bases), the dipole moment in debye.
+        let properties = try MolecularProperties(result, integrals: integrals)
+        if let (k, a, b) = firstMismatch(properties.mullikenCharges, c.mulliken_charges, rel: 0, abs: 1e-5) {
+            Issue.record("\(name): Mulliken charge of atom \(k) is \(a), PySCF \(b)")
+        }
+        if !c.cartesian, let (k, a, b) = firstMismatch(properties.lowdinCharges, c.lowdin_charges, rel: 0, abs: 1e-5) {
+            Issue.record("\(name): Löwdin charge of atom \(k) is \(a), PySCF \(b)")
+        }
+        let dipole = properties.dipoleDebye
+        if let (k, a, b) = firstMismatch([dipole.x, dipole.y, dipole.z], c.dipole_debye, rel: 0, abs: 1e-5) {
+            Issue.record("\(name): dipole component \(k) is \(a) D, PySCF \(b) D")
+        }
+        #expect(abs(properties.mullikenCharges.reduce(0, +) - Double(molecule.charge)) < 1e-8, "charges sum to the molecule's charge")
     }
 }

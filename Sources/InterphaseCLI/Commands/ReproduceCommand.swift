@@ -10,6 +10,9 @@ struct ReproduceCommand: ParsableCommand {
     @Option(name: .long, help: "Directory with the bundled inputs (default: ./Data, or the repository's Data next to the executable).")
     var data: String?
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Sections to leave out, by id: \(ReproductionSections.all.map(\.id).joined(separator: ", ")).")
+    var skip: [String] = []
+
     @OptionGroup var output: OutputOptions
 
     func dataDirectory() throws -> URL {
@@ -29,7 +32,11 @@ struct ReproduceCommand: ParsableCommand {
 
     func run() throws {
         let directory = output.outURL ?? URL(fileURLWithPath: "reproduce-out")
-        let sections = ReproductionSections.all
+        let known = ReproductionSections.all.map(\.id)
+        if let unknown = skip.first(where: { !known.contains($0) }) {
+            throw InterphaseError(.invalidParameter, "no report section '\(unknown)'", parameter: "--skip", expected: known.joined(separator: ", "))
+        }
+        let sections = ReproductionSections.all.filter { !skip.contains($0.id) }
         let report = Report(title: "Interphase — reproduction of the reference study's computations", sections: sections)
         let bar = ProgressBar(label: "reproduce", total: Double(sections.count), quiet: output.quiet)
         let outcome = try report.run(ReportContext(dataDirectory: try dataDirectory(), quiet: output.quiet), to: directory, progress: bar)

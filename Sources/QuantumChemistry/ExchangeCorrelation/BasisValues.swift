@@ -88,86 +88,99 @@ struct BasisValues: Sendable {
             block.dz = block.values
         }
         let lmax = shells.map(\.l).max() ?? 0
-        // Scratch for one shell's Cartesian values and gradients at every point: ncart × np each.
         let maxCart = (lmax + 1) * (lmax + 2) / 2
-        var cv = [Double](repeating: 0, count: maxCart * np), cx = cv, cy = cv, cz = cv
-        var radial = [Double](repeating: 0, count: np), radialDerivative = radial
-        var powers = [Double](repeating: 0, count: 3 * (lmax + 2) * np)
+        let stride = lmax + 2  // powers 0 … l+1 per axis
+        // Scratch: one shell's Cartesian values/gradients (ncart × np each), radial parts, powers.
+        var scratch = [Double](repeating: 0, count: 4 * maxCart * np + 2 * np + 3 * stride * np)
+        let coordinates = Array(points)
         var column = 0
-        let base = points.startIndex
-        for k in selected {
-            let s = shells[k]
-            // Radial part and its derivative with respect to r² (times 2): R′ = Σ −2α c e^{−α r²}.
-            for g in 0..<np {
-                let d = points[base + g] - s.centre
-                let r2 = (d * d).sum()
-                var value = 0.0, derivative = 0.0
-                for p in s.exponents.indices {
-                    let e = s.coefficients[p] * exp(-s.exponents[p] * r2)
-                    value += e
-                    derivative -= 2 * s.exponents[p] * e
-                }
-                radial[g] = value
-                radialDerivative[g] = derivative
-                // x^0 … x^(l+1), likewise y and z.
-                for axis in 0..<3 {
-                    var power = 1.0
-                    for e in 0...(s.l + 1) {
-                        powers[(axis * (lmax + 2) + e) * np + g] = power
-                        power *= d[axis]
-                    }
-                }
-            }
-            let ncart = s.cartesian.count
-            for (c, (a, b, cc)) in s.cartesian.enumerated() {
-                for g in 0..<np {
-                    let xa = powers[(0 * (lmax + 2) + a) * np + g], yb = powers[(1 * (lmax + 2) + b) * np + g]
-                    let zc = powers[(2 * (lmax + 2) + cc) * np + g]
-                    let angular = xa * yb * zc
-                    cv[c * np + g] = angular * radial[g]
-                    if gradients {
-                        let rd = radialDerivative[g], r = radial[g]
-                        let xa1 = powers[(0 * (lmax + 2) + a + 1) * np + g], yb1 = powers[(1 * (lmax + 2) + b + 1) * np + g]
-                        let zc1 = powers[(2 * (lmax + 2) + cc + 1) * np + g]
-                        let xam = a > 0 ? Double(a) * powers[(0 * (lmax + 2) + a - 1) * np + g] : 0
-                        let ybm = b > 0 ? Double(b) * powers[(1 * (lmax + 2) + b - 1) * np + g] : 0
-                        let zcm = cc > 0 ? Double(cc) * powers[(2 * (lmax + 2) + cc - 1) * np + g] : 0
-                        cx[c * np + g] = (xam * r + xa1 * rd) * yb * zc
-                        cy[c * np + g] = (ybm * r + yb1 * rd) * xa * zc
-                        cz[c * np + g] = (zcm * r + zc1 * rd) * xa * yb
-                    }
-                }
-            }
-            if s.harmonics.isEmpty {
-                for c in 0..<ncart {
-                    let target = (column + c) * np
-                    for g in 0..<np { block.values[target + g] = cv[c * np + g] }
-                    if gradients {
-                        for g in 0..<np {
-                            block.dx[target + g] = cx[c * np + g]
-                            block.dy[target + g] = cy[c * np + g]
-                            block.dz[target + g] = cz[c * np + g]
-                        }
-                    }
-                }
-            } else {
-                for m in 0..<s.count {
-                    let target = (column + m) * np
-                    for c in 0..<ncart {
-                        let t = s.harmonics[m * ncart + c]
-                        if t == 0 { continue }
-                        for g in 0..<np { block.values[target + g] += t * cv[c * np + g] }
-                        if gradients {
+        scratch.withUnsafeMutableBufferPointer { work in
+            let cv = work.baseAddress!, cx = cv + maxCart * np, cy = cx + maxCart * np, cz = cy + maxCart * np
+            let radial = cz + maxCart * np, radialDerivative = radial + np, powers = radialDerivative + np
+            block.values.withUnsafeMutableBufferPointer { valueBuffer in
+            block.dx.withUnsafeMutableBufferPointer { xBuffer in
+            block.dy.withUnsafeMutableBufferPointer { yBuffer in
+            block.dz.withUnsafeMutableBufferPointer { zBuffer in
+                for k in selected {
+                    let s = shells[k]
+                    let nprim = s.exponents.count
+                    // Radial part R = Σ c e^{−α r²} and R′ = Σ −2α c e^{−α r²}; primitives with α r² > 60
+                    // (e^{−60} ≈ 1e−26) are skipped.
+                    s.exponents.withUnsafeBufferPointer { alpha in
+                        s.coefficients.withUnsafeBufferPointer { coefficient in
                             for g in 0..<np {
-                                block.dx[target + g] += t * cx[c * np + g]
-                                block.dy[target + g] += t * cy[c * np + g]
-                                block.dz[target + g] += t * cz[c * np + g]
+                                let d = coordinates[g] - s.centre
+                                let r2 = (d * d).sum()
+                                var value = 0.0, derivative = 0.0
+                                for p in 0..<nprim {
+                                    let ar2 = alpha[p] * r2
+                                    if ar2 > 60 { continue }
+                                    let e = coefficient[p] * exp(-ar2)
+                                    value += e
+                                    derivative -= 2 * alpha[p] * e
+                                }
+                                radial[g] = value
+                                radialDerivative[g] = derivative
+                                for axis in 0..<3 {
+                                    var power = 1.0
+                                    let row = powers + axis * stride * np
+                                    for e in 0...(s.l + 1) {
+                                        row[e * np + g] = power
+                                        power *= d[axis]
+                                    }
+                                }
                             }
                         }
                     }
+                    let px = powers, py = powers + stride * np, pz = powers + 2 * stride * np
+                    let ncart = s.cartesian.count
+                    let direct = s.harmonics.isEmpty
+                    for (c, (a, b, cc)) in s.cartesian.enumerated() {
+                        // Cartesian shells write straight into the block; spherical ones into scratch.
+                        let value = direct ? valueBuffer.baseAddress! + (column + c) * np : cv + c * np
+                        let xa = px + a * np, yb = py + b * np, zc = pz + cc * np
+                        for g in 0..<np { value[g] = xa[g] * yb[g] * zc[g] * radial[g] }
+                        if gradients {
+                            let gx = direct ? xBuffer.baseAddress! + (column + c) * np : cx + c * np
+                            let gy = direct ? yBuffer.baseAddress! + (column + c) * np : cy + c * np
+                            let gz = direct ? zBuffer.baseAddress! + (column + c) * np : cz + c * np
+                            let xa1 = px + (a + 1) * np, yb1 = py + (b + 1) * np, zc1 = pz + (cc + 1) * np
+                            let fa = Double(a), fb = Double(b), fc = Double(cc)
+                            let xam = px + max(a - 1, 0) * np, ybm = py + max(b - 1, 0) * np, zcm = pz + max(cc - 1, 0) * np
+                            for g in 0..<np {
+                                let r = radial[g], rd = radialDerivative[g]
+                                gx[g] = (fa * xam[g] * r + xa1[g] * rd) * yb[g] * zc[g]
+                                gy[g] = (fb * ybm[g] * r + yb1[g] * rd) * xa[g] * zc[g]
+                                gz[g] = (fc * zcm[g] * r + zc1[g] * rd) * xa[g] * yb[g]
+                            }
+                        }
+                    }
+                    if !direct {
+                        for m in 0..<s.count {
+                            let target = (column + m) * np
+                            for c in 0..<ncart {
+                                let t = s.harmonics[m * ncart + c]
+                                if t == 0 { continue }
+                                let v = valueBuffer.baseAddress! + target, source = cv + c * np
+                                for g in 0..<np { v[g] += t * source[g] }
+                                if gradients {
+                                    let x = xBuffer.baseAddress! + target, y = yBuffer.baseAddress! + target, z = zBuffer.baseAddress! + target
+                                    let sx = cx + c * np, sy = cy + c * np, sz = cz + c * np
+                                    for g in 0..<np {
+                                        x[g] += t * sx[g]
+                                        y[g] += t * sy[g]
+                                        z[g] += t * sz[g]
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    column += s.count
                 }
             }
-            column += s.count
+            }
+            }
+            }
         }
         return block
     }

@@ -9,8 +9,8 @@ import InterphaseNumerics
 ///   V_μν = Σ_g w_g [∂f/∂ρ φ_μ φ_ν + 2 ∂f/∂σ ∇ρ·(φ_μ ∇φ_ν + ∇φ_μ φ_ν)],  f = ρε,
 ///
 /// with ε, ∂f/∂ρ and ∂f/∂σ from libxc. Per block of points, with X = Φ D: ρ = Σ_ν Φ∘X,
-/// ∇ρ = 2 Σ_ν ∇Φ∘X, and V = ΦᵀW + WᵀΦ with W = w (½ ∂f/∂ρ Φ + 2 ∂f/∂σ ∇ρ·∇Φ) — two matrix products
-/// per block. Blocks are split over the cores, each with its own libxc handles and accumulators.
+/// ∇ρ = 2 Σ_ν ∇Φ∘X, and V = ΦᵀW + WᵀΦ with W = w (½ ∂f/∂ρ Φ + 2 ∂f/∂σ ∇ρ·∇Φ) — a `gemm` and a
+/// `syr2k` per block. Blocks are split over the cores, each with its own libxc handles and accumulators.
 public struct XCIntegrator: Sendable {
     public let functional: XCFunctional
     public let grid: MolecularGrid
@@ -62,39 +62,70 @@ public struct XCIntegrator: Sendable {
         let block = basis.evaluate(grid.points[range], gradients: gga)
         let np = range.count, ns = block.functions.count
         guard ns > 0 else { return (0, 0) }
+        let functions = block.functions
         // D restricted to the block's functions (column-major ns × ns; D is symmetric).
-        var dSub = Matrix(rows: ns, columns: ns)
-        for (j, fj) in block.functions.enumerated() {
-            for (i, fi) in block.functions.enumerated() { dSub[i, j] = density[fi * n + fj] }
-        }
-        let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
-        let x = try LAPACK.product(phi, dSub)
-        var rho = [Double](repeating: 0, count: np), sigma = rho
-        var gx = rho, gy = rho, gz = rho
-        for j in 0..<ns {
-            let o = j * np
-            for g in 0..<np { rho[g] += phi.storage[o + g] * x.storage[o + g] }
-            if gga {
-                for g in 0..<np {
-                    let xv = x.storage[o + g]
-                    gx[g] += 2 * block.dx[o + g] * xv
-                    gy[g] += 2 * block.dy[o + g] * xv
-                    gz[g] += 2 * block.dz[o + g] * xv
+        var dSub = [Double](repeating: 0, count: ns * ns)
+        density.withUnsafeBufferPointer { d in
+            dSub.withUnsafeMutableBufferPointer { out in
+                for j in 0..<ns {
+                    let row = d.baseAddress! + functions[j] * n
+                    for i in 0..<ns { out[j * ns + i] = row[functions[i]] }
                 }
             }
         }
-        if gga { for g in 0..<np { sigma[g] = gx[g] * gx[g] + gy[g] * gy[g] + gz[g] * gz[g] } }
-        var exc = [Double](repeating: 0, count: np), vrho = exc, vsigma = exc
-        var scratch = [Double](repeating: 0, count: 3 * np)
-        rho.withUnsafeBufferPointer { r in
-            sigma.withUnsafeBufferPointer { s in
-                scratch.withUnsafeMutableBufferPointer { w in
-                    exc.withUnsafeMutableBufferPointer { e in
-                        vrho.withUnsafeMutableBufferPointer { vr in
-                            vsigma.withUnsafeMutableBufferPointer { vs in
+        let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
+        let x = try LAPACK.product(phi, Matrix(rows: ns, columns: ns, columnMajor: dSub))
+        // ρ, ∇ρ (4 × np: ρ, ∂x, ∂y, ∂z), σ; libxc outputs ε, vρ, vσ; scratch for its components.
+        var fields = [Double](repeating: 0, count: 11 * np)
+        var energy = 0.0, electrons = 0.0
+        var w = [Double](repeating: 0, count: np * ns)
+        fields.withUnsafeMutableBufferPointer { f in
+            let rho = f.baseAddress!, gx = rho + np, gy = gx + np, gz = gy + np, sigma = gz + np
+            let exc = sigma + np, vrho = exc + np, vsigma = vrho + np, scratch = vsigma + np
+            phi.storage.withUnsafeBufferPointer { ph in
+                x.storage.withUnsafeBufferPointer { xs in
+                    block.dx.withUnsafeBufferPointer { bx in
+                        block.dy.withUnsafeBufferPointer { by in
+                            block.dz.withUnsafeBufferPointer { bz in
+                                for j in 0..<ns {
+                                    let p = ph.baseAddress! + j * np, xv = xs.baseAddress! + j * np
+                                    for g in 0..<np { rho[g] += p[g] * xv[g] }
+                                    if gga {
+                                        let dx = bx.baseAddress! + j * np, dy = by.baseAddress! + j * np, dz = bz.baseAddress! + j * np
+                                        for g in 0..<np {
+                                            gx[g] += 2 * dx[g] * xv[g]
+                                            gy[g] += 2 * dy[g] * xv[g]
+                                            gz[g] += 2 * dz[g] * xv[g]
+                                        }
+                                    }
+                                }
+                                if gga { for g in 0..<np { sigma[g] = gx[g] * gx[g] + gy[g] * gy[g] + gz[g] * gz[g] } }
                                 for c in components {
-                                    c.evaluate(count: np, rho: r.baseAddress!, sigma: s.baseAddress!, scratch: w.baseAddress!,
-                                               exc: e.baseAddress!, vrho: vr.baseAddress!, vsigma: vs.baseAddress!)
+                                    c.evaluate(count: np, rho: rho, sigma: sigma, scratch: scratch, exc: exc, vrho: vrho, vsigma: vsigma)
+                                }
+                                grid.weights.withUnsafeBufferPointer { wb in
+                                    let weight = wb.baseAddress! + range.lowerBound
+                                    for g in 0..<np {
+                                        energy += weight[g] * rho[g] * exc[g]
+                                        electrons += weight[g] * rho[g]
+                                        // Fold the weights into the potentials: W = w(½vρ φ + 2vσ ∇ρ·∇φ).
+                                        vrho[g] *= 0.5 * weight[g]
+                                        vsigma[g] *= 2 * weight[g]
+                                        gx[g] *= vsigma[g]
+                                        gy[g] *= vsigma[g]
+                                        gz[g] *= vsigma[g]
+                                    }
+                                    w.withUnsafeMutableBufferPointer { wm in
+                                        for j in 0..<ns {
+                                            let p = ph.baseAddress! + j * np, out = wm.baseAddress! + j * np
+                                            if gga {
+                                                let dx = bx.baseAddress! + j * np, dy = by.baseAddress! + j * np, dz = bz.baseAddress! + j * np
+                                                for g in 0..<np { out[g] = vrho[g] * p[g] + gx[g] * dx[g] + gy[g] * dy[g] + gz[g] * dz[g] }
+                                            } else {
+                                                for g in 0..<np { out[g] = vrho[g] * p[g] }
+                                            }
+                                        }
+                                    }
                                 }
                             }
                         }
@@ -102,27 +133,15 @@ public struct XCIntegrator: Sendable {
                 }
             }
         }
-        var energy = 0.0, electrons = 0.0
-        var w = Matrix(rows: np, columns: ns)
-        let weights = grid.weights[range]
-        let base = range.lowerBound
-        for g in 0..<np {
-            let wg = weights[base + g]
-            energy += wg * rho[g] * exc[g]
-            electrons += wg * rho[g]
-        }
-        for j in 0..<ns {
-            let o = j * np
-            for g in 0..<np {
-                let wg = weights[base + g]
-                var value = 0.5 * vrho[g] * phi.storage[o + g]
-                if gga { value += 2 * vsigma[g] * (gx[g] * block.dx[o + g] + gy[g] * block.dy[o + g] + gz[g] * block.dz[o + g]) }
-                w[g, j] = wg * value
+        var vSub = Matrix(rows: ns, columns: ns)
+        try LAPACK.syr2k(phi, Matrix(rows: np, columns: ns, columnMajor: w), into: &vSub, transpose: true)
+        vSub.storage.withUnsafeBufferPointer { vs in
+            v.withUnsafeMutableBufferPointer { out in
+                for j in 0..<ns {
+                    let row = out.baseAddress! + functions[j] * n
+                    for i in 0..<ns { row[functions[i]] += vs[j * ns + i] }
+                }
             }
-        }
-        let vSub = try LAPACK.product(phi, w, transposeA: true)
-        for (j, fj) in block.functions.enumerated() {
-            for (i, fi) in block.functions.enumerated() { v[fi * n + fj] += vSub[i, j] + vSub[j, i] }
         }
         return (energy, electrons)
     }

@@ -11,7 +11,7 @@ import InterphaseNumerics
 ///
 /// The generalized problem is solved in the orthonormal basis X = U s^{-1/2} of the overlap's
 /// eigenvectors with eigenvalues above `linearDependence` (canonical orthogonalisation, Löwdin 1970).
-/// Each cycle builds J and K directly from libint2 integrals and V_xc on the grid, extrapolates F by
+/// Each cycle builds J and K (incrementally, from ΔD) from libint2 integrals and V_xc on the grid, extrapolates F by
 /// DIIS on the commutator FDS − SDF, and stops when both |ΔE| and the commutator are below their
 /// tolerances.
 public enum RestrictedSCF {
@@ -119,13 +119,29 @@ public enum RestrictedSCF {
         var solution = Solution()
         var previousEnergy = 0.0
         let nuclear = integrals.molecule.nuclearRepulsion
+        // Incremental builds (Almlöf, Faegri & Korsell 1982): J and K are linear in D, so each cycle
+        // adds J[ΔD], K[ΔD] to the previous ones; ΔD shrinks as the SCF converges and the density-weighted
+        // Schwarz screening then skips most quartets. Rebuilt from the full density every
+        // `rebuildEvery` cycles so rounding cannot accumulate.
+        let rebuildEvery = 8
+        var previousDensity: [Double]? = nil
+        var j = [Double](), k = [Double]()
         for iteration in 1...max(options.maxIterations, 1) {
             let wantK = alpha != 0
-            let (jList, kList) = try integrals.coulombExchange([density], exchange: wantK, threshold: options.screening, threads: options.threads)
-            let j = jList[0]
+            if let previous = previousDensity, (iteration - 1) % rebuildEvery != 0 {
+                let delta = zip(density, previous).map { $0 - $1 }
+                let (dj, dk) = try integrals.coulombExchange([delta], exchange: wantK, threshold: options.screening, threads: options.threads)
+                for t in j.indices { j[t] += dj[0][t] }
+                if wantK, let dk { for t in k.indices { k[t] += dk[0][t] } }
+            } else {
+                let (jList, kList) = try integrals.coulombExchange([density], exchange: wantK, threshold: options.screening, threads: options.threads)
+                j = jList[0]
+                k = kList?[0] ?? []
+            }
+            previousDensity = density
             var fock = h
             var oneElectron = 0.0, twoElectron = 0.0, exchangeCorrelation = 0.0
-            if wantK, let k = kList?[0] {
+            if wantK {
                 for t in fock.indices { fock[t] += j[t] - 0.5 * alpha * k[t] }
                 for t in density.indices { twoElectron += 0.5 * density[t] * (j[t] - 0.5 * alpha * k[t]) }
             } else {

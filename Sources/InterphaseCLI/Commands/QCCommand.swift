@@ -1,0 +1,9 @@
+import ArgumentParser
+
+/// `interphase qc …`: quantum chemistry on molecules from XYZ files.
+struct QCCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "qc",
+        abstract: "Quantum chemistry (RHF, B3LYP, PBE, PBE0, BLYP): single points and SEI screening.",
+        subcommands: [QCEnergyCommand.self, QCScreenCommand.self])
+}

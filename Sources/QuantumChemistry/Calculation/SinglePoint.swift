@@ -1,0 +1,31 @@
+import Foundation
+import InterphaseCore
+
+/// One molecule at one geometry: integrals, the SCF and its properties — the entry point of
+/// `interphase qc energy` and of each molecule of a screening.
+public struct SinglePoint: Sendable {
+    public let molecule: Molecule
+    public let basis: BasisSet
+    public let options: SinglePointOptions
+    public let result: SCFResult
+    public let properties: MolecularProperties
+    /// Wall time of integrals + SCF + properties. - Units: s.
+    public let wallSeconds: Double
+
+    /// - Parameter progress: called after each SCF cycle with (cycle, energy in hartree).
+    /// - Throws: the basis's error for a missing element, `.invalidParameter` for an open shell,
+    ///   `.notConverged` when the SCF does not converge (naming what was tried).
+    public static func run(_ molecule: Molecule, options: SinglePointOptions = SinglePointOptions(),
+                           progress: ((Int, Double) -> Void)? = nil) throws -> SinglePoint {
+        let start = Date()
+        let basis = try BasisSet(options.basis, for: molecule, spherical: options.spherical)
+        guard options.memoryLimit >= 0, options.memoryLimit.isFinite else {
+            throw InterphaseError(.invalidParameter, "integral memory \(options.memoryLimit) bytes", parameter: "memory", expected: "≥ 0")
+        }
+        let integrals = try Integrals(basis, molecule: molecule, memoryLimit: options.memoryLimit)
+        let result = try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
+        let properties = try MolecularProperties(result, integrals: integrals)
+        return SinglePoint(molecule: molecule, basis: basis, options: options, result: result, properties: properties,
+                           wallSeconds: Date().timeIntervalSince(start))
+    }
+}

@@ -1,0 +1,16 @@
+/// What a single-point calculation computes: the method, the basis and its Cartesian/spherical
+/// choice, the SCF settings (guess, convergence, grid) and the memory the two-electron integrals may keep.
+public struct SinglePointOptions: Sendable, Equatable {
+    public var method: SCFMethod = .hartreeFock
+    public var basis: BasisSetName = BasisSetName.named("6-31G(d,p)")!
+    /// Spherical (5D/7F) or Cartesian (6D/10F); nil for the basis family's default (Gaussian's).
+    public var spherical: Bool? = nil
+    public var scf = SCFOptions()
+    /// Bytes the semi-direct integral cache may use (PySCF's default `max_memory` is 4000 MB). - Units: bytes.
+    public var memoryLimit: Double = 4e9
+
+    public init(method: SCFMethod = .hartreeFock, basis: BasisSetName = BasisSetName.named("6-31G(d,p)")!) {
+        self.method = method
+        self.basis = basis
+    }
+}

@@ -1,0 +1,37 @@
+import InterphaseCore
+
+/// SEI screening (the reference study's computation): each species' HOMO and LUMO at one level of
+/// theory, compared with the reduction reference. Species run one after another, each SCF on both
+/// cores.
+public enum SEIScreening {
+    /// One screened species.
+    public struct Entry: Sendable {
+        public let name: String
+        public let calculation: SinglePoint
+        /// HOMO and LUMO. - Units: eV.
+        public var homoEV: Double? { calculation.result.homo.map { $0 * Units.hartreeToElectronvolt } }
+        public var lumoEV: Double? { calculation.result.lumo.map { $0 * Units.hartreeToElectronvolt } }
+        /// LUMO − reference. - Units: eV.
+        public let marginEV: Double?
+        /// LUMO above the reference: not reduced by Li.
+        public var stable: Bool? { marginEV.map { $0 > 0 } }
+    }
+
+    /// - Parameter progress: called with (species index, name) before each species.
+    /// - Throws: the first species' error, naming the species.
+    public static func run(_ species: [(name: String, molecule: Molecule)], options: SinglePointOptions,
+                           reference: ReductionReference = .lithium,
+                           progress: ((Int, String) -> Void)? = nil) throws -> [Entry] {
+        try species.enumerated().map { k, item in
+            progress?(k, item.name)
+            do {
+                let calculation = try SinglePoint.run(item.molecule, options: options)
+                let lumo = calculation.result.lumo.map { $0 * Units.hartreeToElectronvolt }
+                return Entry(name: item.name, calculation: calculation, marginEV: lumo.map { $0 - reference.energyEV })
+            } catch var error as InterphaseError {
+                error.message = "\(item.name): \(error.message)"
+                throw error
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import InterphaseCore
+import InterphasePlot
+import QuantumChemistry
+
+/// Figures of the quantum-chemistry engine.
+public enum QuantumChemistryFigures {
+    /// The orbital-level chart of a screening, as SEI papers draw it: per species a short bar at the
+    /// LUMO (blue) and at the HOMO (grey), the reduction reference as a dashed line across, and, when
+    /// given, the published LUMO as an open marker beside ours. Energies in eV on the vacuum scale.
+    public static func orbitalLevels(_ entries: [SEIScreening.Entry], reference: ReductionReference,
+                                     published: [String: Double] = [:], showHOMO: Bool = true) -> Figure {
+        let names = entries.map(\.name)
+        var lumoX: [Double] = [], lumoY: [Double] = [], homoX: [Double] = [], homoY: [Double] = []
+        var paperX: [Double] = [], paperY: [Double] = []
+        for (k, e) in entries.enumerated() {
+            let x = Double(k)
+            if let l = e.lumoEV { lumoX += [x - 0.3, x + 0.3, .nan]; lumoY += [l, l, .nan] }
+            if showHOMO, let h = e.homoEV { homoX += [x - 0.3, x + 0.3, .nan]; homoY += [h, h, .nan] }
+            if let p = published[e.name] { paperX.append(x + 0.38); paperY.append(p) }
+        }
+        let levels = (lumoY + homoY + paperY + [reference.energyEV]).filter(\.isFinite)
+        let low = (levels.min() ?? -2) - 0.6, high = (levels.max() ?? 0) + 0.6
+        var x = Axis("")
+        x.categories = names
+        var axes = Axes(x: x, y: Axis("Orbital energy (eV, vs vacuum)", limits: (low, high)))
+        axes.series.append(.line(lumoX, lumoY, color: Color.palette[0], width: 2.2, label: "LUMO (Interphase)", decimate: false))
+        if showHOMO, !homoX.isEmpty {
+            axes.series.append(.line(homoX, homoY, color: Color(0.35, 0.35, 0.35), width: 2.2, label: "HOMO (Interphase)", decimate: false))
+        }
+        if !paperX.isEmpty {
+            axes.series.append(.markers(paperX, paperY, MarkerStyle(.square, color: Color.palette[1], filled: false, size: 4.5),
+                                        label: "LUMO (study)"))
+        }
+        axes.series.append(.line([-0.5, Double(names.count) - 0.5], [reference.energyEV, reference.energyEV], color: Color.palette[3],
+                                 width: 1.2, dash: [5, 3], label: String(format: "μ_Li = %.2f eV", reference.energyEV), decimate: false))
+        axes.legend = .best
+        return Figure(width: max(4.5, 0.75 * Double(names.count) + 1.8), height: 3.4, panels: [axes])
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import InterphaseCore
+import Testing
+import _InterphaseTestSupport
+
+/// `interphase qc energy|screen` as a user runs them. Energies are PySCF 2.14.0's for the same basis
+/// and grid (`Tests/QuantumChemistryTests/Reference/rhf.json`, `dft.json`).
+@Suite(.serialized) struct QCCLITests {
+    static func reference(_ file: String, _ match: (JSONValue) -> Bool) throws -> JSONValue {
+        let json = try JSONValue.parse(Data(contentsOf: Fixtures.reference("QuantumChemistryTests", file)))
+        let found = json["cases"]?.arrayValue?.first(where: match)
+        return try #require(found)
+    }
+
+    @Test func energyWritesTheIssuesSummaryKeys() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let rhf = try Self.reference("rhf.json") { $0["molecule"]?.stringValue == "H2O.xyz" && $0["basis"]?.stringValue == "cc-pVDZ" }
+        let r = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "rhf", "--basis", "cc-pVDZ", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        #expect(abs((summary["energy_hartree"]?.doubleValue ?? 0) - (rhf["energy"]?.doubleValue ?? 1)) < 1e-7)
+        for key in ["homo_ev", "lumo_ev", "orbital_energies_ev", "mulliken_charges", "dipole_debye", "converged", "iterations",
+                    "basis_functions", "method", "basis", "grid", "wall_s"] {
+            #expect(summary[key] != nil, "summary.json lacks \(key)")
+        }
+        #expect(summary["basis_functions"]?.doubleValue == 24)
+        let homo = try #require(summary["homo_ev"]?.doubleValue), lumo = try #require(summary["lumo_ev"]?.doubleValue)
+        #expect(homo < 0 && lumo > homo && abs((summary["gap_ev"]?.doubleValue ?? 0) - (lumo - homo)) < 1e-12)
+
+        let pbe = try Self.reference("dft.json") { $0["functional"]?.stringValue == "pbe" }
+        let d = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "pbe", "--basis", "STO-3G", "--grid", "3", "--format", "json", "--quiet"])
+        #expect(d.status == 0, "\(d.stderr)")
+        let dft = try JSONValue.parse(Data(d.stdout.utf8))
+        #expect(abs((dft["energy_hartree"]?.doubleValue ?? 0) - (pbe["energy"]?.doubleValue ?? 1)) < 1e-6)
+        #expect(dft["grid"]?.stringValue == "level 3" && dft["method"]?.stringValue == "PBE")
+    }
+
+    @Test func screenWritesTableFigureAndVerdicts() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["qc", "screen", "Data/molecules/LiF.xyz", "Data/molecules/H2O.xyz", "--basis", "STO-3G", "--grid", "1",
+                             "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        let rows = summary["species"]?.arrayValue ?? []
+        #expect(rows.map { $0["species"]?.stringValue } == ["LiF", "H2O"])
+        #expect(abs((summary["reference_ev"]?.doubleValue ?? 0) + 1.40) < 1e-12)
+        for row in rows {
+            let lumo = try #require(row["lumo_eV"]?.doubleValue), margin = try #require(row["lumo_minus_reference_eV"]?.doubleValue)
+            #expect(abs(margin - (lumo + 1.40)) < 1e-12)
+            #expect(row["verdict"]?.stringValue?.hasPrefix(margin > 0 ? "stable" : "reduced") == true)
+        }
+        for file in ["screening.csv", "orbital_levels.svg", "orbital_levels.png"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file) missing")
+        }
+    }
+
+    @Test func badInputIsOneLineErrorsAndLeavesNoSummary() throws {
+        let basis = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--basis", "6-31Q"])
+        #expect(basis.status == 1 && basis.stderr.contains("unknown basis set '6-31Q'"))
+        let spin = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--multiplicity", "2"])
+        #expect(spin.status == 1 && spin.stderr.contains("multiplicity 2"))
+        let method = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "b3lyx"])
+        #expect(method.status == 1 && method.stderr.contains("--method") && method.stderr.contains("b3lyp"))
+        let grid = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--grid", "(99,591)"])
+        #expect(grid.status == 1 && grid.stderr.contains("--grid") && grid.stderr.contains("590"))
+        let both = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--cartesian", "--spherical"])
+        #expect(both.status == 1 && both.stderr.contains("--cartesian"))
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stopped = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "rhf", "--basis", "STO-3G", "--max-cycles", "2",
+                                   "--out", directory.path, "--quiet"])
+        #expect(stopped.status == 1 && stopped.stderr.contains("did not converge in 2 cycles"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("summary.json").path))
+    }
+}
