@@ -13,7 +13,10 @@ small_rho_cutoff is 0 in 2.14) at the stated level or atom_grid. RKS with conv_t
 Recorded per grid: the number of points (before PySCF's padding to a multiple of 8) and a checksum that only the same points and weights give,
 sum_g w_g exp(-|r_g - c|^2) with c = (0.1, 0.2, 0.3) bohr (its exact integral is pi^1.5 per atom-free
 space, i.e. 5.568328; the grid's value carries the grid's own quadrature error). Per calculation: total
-energy, E_xc, orbital energies (Eh), the number of electrons integrated on the grid.
+energy, E_xc, orbital energies (Eh), the number of electrons integrated on the grid, Mulliken charges
+(mf.mulliken_pop), Lowdin charges (numpy; comparable for spherical bases only, see MolecularProperties.swift)
+the dipole moment (mf.dip_moment, Debye, about the origin) and the electrostatic potential at five
+points (bohr; int1e_rinv).
 
 Writes Tests/QuantumChemistryTests/Reference/dft.json (CI has no PyPI).
 """
@@ -61,6 +64,30 @@ def unpadded_size(mol, grid):
     return int(g.build().weights.size)
 
 
+def lowdin_charges(mol, dm):
+    """Z_A - sum over A's functions of diag(S^1/2 D S^1/2) (numpy, not PySCF's meta-Lowdin)."""
+    s = mol.intor("int1e_ovlp")
+    w, v = np.linalg.eigh(s)
+    root = (v * np.sqrt(w)) @ v.T
+    pop = np.diag(root @ dm @ root)
+    charges = mol.atom_charges().astype(float)
+    for mu, (atom, *_rest) in enumerate(mol.ao_labels(fmt=False)):
+        charges[atom] -= pop[mu]
+    return [float(q) for q in charges]
+
+
+ESP_POINTS = [[0.0, 0.0, 3.0], [2.0, 1.0, 0.5], [0.0, 2.5, 2.0], [-1.5, -2.0, -1.5], [0.3, 0.4, 0.2]]
+
+
+def electrostatic_potential(mol, dm, point):
+    """V(P) = sum_A Z_A/|P - R_A| - sum D_uv <u|1/|r - P||v> (int1e_rinv about P), hartree per e."""
+    point = np.asarray(point)
+    nuclear = sum(z / np.linalg.norm(point - r) for z, r in zip(mol.atom_charges(), mol.atom_coords()))
+    with mol.with_rinv_origin(point):
+        rinv = mol.intor("int1e_rinv")
+    return float(nuclear - np.einsum("ij,ij", dm, rinv))
+
+
 def grid_label(grid):
     return grid if isinstance(grid, str) else f"({grid[0]},{grid[1]})"
 
@@ -90,6 +117,11 @@ def main():
             "energy": float(mf.e_tot), "exchange_correlation": float(exc),
             "grid_electrons": float(np.dot(rho, g.weights)),
             "orbital_energies": [float(e) for e in mf.mo_energy],
+            "mulliken_charges": [float(q) for q in mf.mulliken_pop(verbose=0)[1]],
+            "lowdin_charges": lowdin_charges(mol, dm),
+            "dipole_debye": [float(v) for v in mf.dip_moment(unit="Debye", verbose=0)],
+            "esp_points_bohr": ESP_POINTS,
+            "esp_hartree": [electrostatic_potential(mol, dm, p) for p in ESP_POINTS],
         })
         print(xyz, xc, name, grid_label(grid), mf.e_tot, mf.converged, g.weights.size)
     out = {"program": "PySCF", "version": pyscf.__version__, "numpy": np.__version__, "python": sys.version.split()[0],

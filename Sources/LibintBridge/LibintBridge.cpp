@@ -203,6 +203,74 @@ int ib_dipole(const ib_basis *basis, const double *origin, double *out, char *er
     }
 }
 
+int ib_electronic_potential(const ib_basis *basis, const double *density, int point_count, const double *points, double threshold,
+                            int threads, double *out, char *error, int error_length) {
+    try {
+        const auto &b = *basis;
+        const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf);
+        // Significant shell pairs: the Gaussian-product prefactor max_pq |c_p c_q| exp(−α_p α_q R²/(α_p + α_q))
+        // times the largest |D_μν| of the pair (not the overlap, which vanishes by symmetry for pairs
+        // such as p and s on one atom whose potential integrals do not).
+        std::vector<std::pair<size_t, size_t>> pairs;
+        for (size_t s1 = 0; s1 < n; ++s1)
+            for (size_t s2 = 0; s2 <= s1; ++s2) {
+                const auto &a = b.shells[s1], &c = b.shells[s2];
+                const double dx = a.O[0] - c.O[0], dy = a.O[1] - c.O[1], dz = a.O[2] - c.O[2], r2 = dx * dx + dy * dy + dz * dz;
+                double prefactor = 0;
+                for (size_t p = 0; p < a.nprim(); ++p)
+                    for (size_t q = 0; q < c.nprim(); ++q) {
+                        const double ap = a.alpha[p], aq = c.alpha[q];
+                        prefactor = std::max(prefactor, std::abs(a.contr[0].coeff[p] * c.contr[0].coeff[q]) * std::exp(-ap * aq / (ap + aq) * r2));
+                    }
+                double dmax = 0;
+                const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], n1 = a.size(), n2 = c.size();
+                for (size_t f1 = 0; f1 < n1; ++f1)
+                    for (size_t f2 = 0; f2 < n2; ++f2) dmax = std::max(dmax, std::abs(density[(o1 + f1) * nbf + o2 + f2]));
+                if (prefactor * dmax >= threshold) pairs.push_back({s1, s2});
+            }
+        const int workers = std::max(1, std::min(threads, point_count));
+        std::vector<std::string> failures(workers);
+        auto work = [&](int w) {
+            try {
+                libint2::Engine engine(libint2::Operator::nuclear, b.max_nprim, b.max_l, 0);
+                const auto &buf = engine.results();
+                for (int p = w; p < point_count; p += workers) {
+                    engine.set_params(std::vector<std::pair<double, std::array<double, 3>>>{
+                        {1.0, {points[3 * p], points[3 * p + 1], points[3 * p + 2]}}});
+                    double v = 0;
+                    for (const auto &[s1, s2] : pairs) {
+                        engine.compute(b.shells[s1], b.shells[s2]);
+                        if (!buf[0]) continue;
+                        const size_t o1 = b.offsets[s1], o2 = b.offsets[s2], n1 = b.shells[s1].size(), n2 = b.shells[s2].size();
+                        const double factor = s1 == s2 ? 1.0 : 2.0;
+                        double sum = 0;
+                        for (size_t f1 = 0; f1 < n1; ++f1)
+                            for (size_t f2 = 0; f2 < n2; ++f2) sum += buf[0][f1 * n2 + f2] * density[(o1 + f1) * nbf + o2 + f2];
+                        v += factor * sum;
+                    }
+                    // libint2's nuclear operator is −q/|r − P|, so the sum is already −Σ D ⟨1/|r − P|⟩.
+                    out[p] = v;
+                }
+            } catch (const std::exception &e) {
+                failures[w] = e.what();
+            }
+        };
+        std::vector<std::thread> pool;
+        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
+        work(0);
+        for (auto &t : pool) t.join();
+        for (const auto &f : failures)
+            if (!f.empty()) {
+                fail(error, error_length, f);
+                return 1;
+            }
+        return 0;
+    } catch (const std::exception &e) {
+        fail(error, error_length, e.what());
+        return 1;
+    }
+}
+
 int ib_basis_shell_coefficients(const ib_basis *basis, int shell, double *out) {
     if (shell < 0 || static_cast<size_t>(shell) >= basis->shells.size()) return 1;
     const auto &c = basis->shells[static_cast<size_t>(shell)].contr[0].coeff;

@@ -19,9 +19,11 @@ public enum QuantumChemistryFigures {
             if let p = published[e.name] { paperX.append(x + 0.38); paperY.append(p) }
         }
         let levels = (lumoY + homoY + paperY + [reference.energyEV]).filter(\.isFinite)
-        let low = (levels.min() ?? -2) - 0.6, high = (levels.max() ?? 0) + 0.6
+        // Room below the lowest level for the legend (the levels are two-point segments, which the
+        // "best" legend placement cannot see).
+        let low = (levels.min() ?? -2) - 0.6 - 0.33 * ((levels.max() ?? 0) - (levels.min() ?? -2) + 1.2), high = (levels.max() ?? 0) + 0.6
         var x = Axis("")
-        x.categories = names
+        x.categories = names.map(chemicalSubscripts)
         var axes = Axes(x: x, y: Axis("Orbital energy (eV, vs vacuum)", limits: (low, high)))
         axes.series.append(.line(lumoX, lumoY, color: Color.palette[0], width: 2.2, label: "LUMO (Interphase)", decimate: false))
         if showHOMO, !homoX.isEmpty {
@@ -32,8 +34,20 @@ public enum QuantumChemistryFigures {
                                         label: "LUMO (study)"))
         }
         axes.series.append(.line([-0.5, Double(names.count) - 0.5], [reference.energyEV, reference.energyEV], color: Color.palette[3],
-                                 width: 1.2, dash: [5, 3], label: String(format: "μ_Li = %.2f eV", reference.energyEV), decimate: false))
-        axes.legend = .best
-        return Figure(width: max(4.5, 0.75 * Double(names.count) + 1.8), height: 3.4, panels: [axes])
+                                 width: 1.2, dash: [5, 3], label: String(format: "μ(Li) = %.2f eV", reference.energyEV), decimate: false))
+        axes.legend = .lowerRight
+        return Figure(width: max(4.5, 0.9 * Double(names.count) + 1.4), height: 3.6, panels: [axes])
+    }
+
+    /// Formula digits as subscripts ("Li2CO3" → "Li₂CO₃"): a digit after a letter or ")" is a count.
+    static func chemicalSubscripts(_ name: String) -> String {
+        let subscripts: [Character: Character] = ["0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉"]
+        var out = "", previous: Character = " "
+        for c in name {
+            let counts = previous.isLetter || previous == ")" || subscripts.values.contains(previous)
+            out.append(counts ? (subscripts[c] ?? c) : c)
+            previous = out.last ?? c
+        }
+        return out
     }
 }

@@ -26,6 +26,8 @@ import _InterphaseTestSupport
             var mulliken_charges: [Double]
             var lowdin_charges: [Double]
             var dipole_debye: [Double]
+            var esp_points_bohr: [[Double]]
+            var esp_hartree: [Double]
         }
         var cases: [Case]
     }
@@ -111,5 +113,29 @@ import _InterphaseTestSupport
             Issue.record("\(name): dipole component \(k) is \(a) D, PySCF \(b) D")
         }
         #expect(abs(properties.mullikenCharges.reduce(0, +) - Double(molecule.charge)) < 1e-8, "charges sum to the molecule's charge")
+        // The electrostatic potential at points in and around the molecule (PySCF int1e_rinv).
+        let esp = try integrals.electrostaticPotential(density: result.density, at: c.esp_points_bohr.map { SIMD3($0[0], $0[1], $0[2]) })
+        if let (k, a, b) = firstMismatch(esp, c.esp_hartree, rel: 0, abs: 1e-6) {
+            Issue.record("\(name): ESP at point \(k) is \(a), PySCF \(b)")
+        }
+    }
+
+    @Test func waterESPSurfaceIsPositiveAtHydrogenAndNegativeAtOxygen() throws {
+        // Physical oracle on the 0.001 isodensity surface: the most positive site is over a hydrogen, the
+        // most negative over oxygen's lone pairs; and far away V tends to the dipole potential μ·r̂/r².
+        let water = try Self.molecule("H2O.xyz")
+        let integrals = try Integrals(try BasisSet(BasisSetName.named("6-31G(d,p)")!, for: water), molecule: water)
+        var options = SCFOptions()
+        options.grid = GridSpecification(.level(2))
+        let result = try RestrictedSCF.run(integrals, method: try SCFMethod.named("b3lyp"), options: options)
+        let surface = try ElectrostaticSurface(result, integrals: integrals, latitudes: 24, longitudes: 48)
+        let top = try #require(surface.maxima.first), bottom = try #require(surface.minima.first)
+        #expect(water.atoms[top.atom].element.symbol == "H" && top.bondedTo == 0 && top.potential > 0)
+        #expect(water.atoms[bottom.atom].element.symbol == "O" && bottom.potential < 0)
+        let properties = try MolecularProperties(result, integrals: integrals)
+        let far = SIMD3<Double>(0, 0, 60)
+        let v = try integrals.electrostaticPotential(density: result.density, at: [far])[0]
+        let dipole = (properties.dipole * far).sum() / pow((far * far).sum(), 1.5)
+        #expect(abs(v - dipole) < 0.02 * abs(dipole), "V \(v), dipole term \(dipole)")
     }
 }

@@ -43,6 +43,12 @@ int ib_one_body(const ib_basis *basis, int op, int charge_count, const double *c
 /// `out` (3 nbf² doubles).
 int ib_dipole(const ib_basis *basis, const double *origin, double *out, char *error, int error_length);
 
+/// The electrons' electrostatic potential at `point_count` points (bohr, 3 each): out[p] =
+/// −Σ_μν D_μν ⟨μ| 1/|r − P| |ν⟩ (hartree per e), for a symmetric density D (row-major). Shell pairs whose
+/// Gaussian-product prefactor times largest |D_μν| is below `threshold` are skipped. `threads` workers split the points.
+int ib_electronic_potential(const ib_basis *basis, const double *density, int point_count, const double *points, double threshold,
+                            int threads, double *out, char *error, int error_length);
+
 /// The contraction coefficients libint2 uses for shell `shell` (after its normalization, which folds
 /// in each primitive's norm for the x^l component): `primitives` values into `out`. A basis function's
 /// value is Σ_p out[p] exp(−α_p r²) times x^a y^b z^c (Cartesian), or the solid-harmonic combination

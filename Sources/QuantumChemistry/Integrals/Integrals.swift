@@ -46,6 +46,19 @@ public final class Integrals: @unchecked Sendable {
     /// on a grid with the same normalization as the integrals).
     public var normalizedCoefficients: [[Double]] { Libint.normalizedCoefficients(engine, primitives: basis.shells.map(\.exponents.count)) }
 
+    /// The molecular electrostatic potential V(P) = Σ_A Z_A/|P − R_A| − Σ_μν D_μν ⟨μ|1/|r − P||ν⟩ at each
+    /// point (bohr) for density D (row-major). - Units: hartree per e (× 627.5 for kcal/mol).
+    public func electrostaticPotential(density: [Double], at points: [SIMD3<Double>], threads: Int = Parallel.coreCount) throws -> [Double] {
+        var v = try Libint.electronicPotential(engine, density: density, points: points, threshold: 1e-12, threads: threads)
+        for (p, point) in points.enumerated() {
+            for atom in molecule.atoms {
+                let d = point - atom.position
+                v[p] += Double(atom.element.atomicNumber) / (d * d).sum().squareRoot()
+            }
+        }
+        return v
+    }
+
     /// Shell quartets held in memory (0: direct).
     public var cachedQuartets: Int { engine.cachedQuartets }
 

@@ -79,6 +79,17 @@ enum Libint {
         return (0..<3).map { Array(out[($0 * n * n)..<(($0 + 1) * n * n)]) }
     }
 
+    /// −Σ D_μν ⟨μ|1/|r − P||ν⟩ at each point (hartree per e).
+    static func electronicPotential(_ basis: Basis, density: [Double], points: [SIMD3<Double>], threshold: Double, threads: Int) throws -> [Double] {
+        var out = [Double](repeating: 0, count: points.count)
+        var error = [CChar](repeating: 0, count: 512)
+        let flat = points.flatMap { [$0.x, $0.y, $0.z] }
+        guard ib_electronic_potential(basis.handle, density, Int32(points.count), flat, threshold, Int32(threads), &out, &error, Int32(error.count)) == 0 else {
+            throw InterphaseError(.library, "libint2 electrostatic-potential integrals: \(text(error))")
+        }
+        return out
+    }
+
     /// The contraction coefficients libint2 normalized for each shell (primitive norms folded in).
     static func normalizedCoefficients(_ basis: Basis, primitives: [Int]) -> [[Double]] {
         primitives.enumerated().map { shell, count in

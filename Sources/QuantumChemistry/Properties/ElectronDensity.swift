@@ -1,0 +1,31 @@
+import InterphaseNumerics
+
+/// ρ(r) = Σ_μν D_μν φ_μ(r) φ_ν(r) at arbitrary points, with the grid code's basis values (blocks of
+/// 128 points, one matrix product each).
+struct ElectronDensity: Sendable {
+    let basis: BasisValues
+    let density: [Double]
+
+    init(_ result: SCFResult, integrals: Integrals) {
+        basis = BasisValues(basis: integrals.basis, normalizedCoefficients: integrals.normalizedCoefficients)
+        density = result.density
+    }
+
+    /// ρ at each point. - Units: e bohr⁻³.
+    func values(at points: [SIMD3<Double>]) throws -> [Double] {
+        let n = basis.functionCount
+        var rho = [Double](repeating: 0, count: points.count)
+        for start in stride(from: 0, to: points.count, by: 128) {
+            let range = start..<min(start + 128, points.count)
+            let block = basis.evaluate(points[range], gradients: false)
+            let ns = block.functions.count, np = range.count
+            guard ns > 0 else { continue }
+            var dSub = Matrix(rows: ns, columns: ns)
+            for (j, fj) in block.functions.enumerated() { for (i, fi) in block.functions.enumerated() { dSub[i, j] = density[fi * n + fj] } }
+            let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
+            let x = try LAPACK.product(phi, dSub)
+            for j in 0..<ns { for g in 0..<np { rho[start + g] += phi[g, j] * x[g, j] } }
+        }
+        return rho
+    }
+}
