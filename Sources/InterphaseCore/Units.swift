@@ -80,6 +80,8 @@ public enum Units {
     public static let hartreeToJoule = 4.3597447222071e-18
     /// Hartree energy per mole. - Units: kJ mol⁻¹ (E_h N_A / 1000 = 2625.499 639…).
     public static let hartreeToKilojoulePerMole = hartreeToJoule * avogadro / 1e3
+    /// Hartree energy per mole in thermochemical kilocalories (1 cal = 4.184 J exactly). - Units: kcal mol⁻¹ (627.509 47…).
+    public static let hartreeToKilocaloriePerMole = hartreeToKilojoulePerMole / 4.184
     /// Bohr radius a₀ in ångström. - Units: Å. (0.529 177 210 903(80))
     public static let bohrToAngstrom = 0.529177210903
     /// Ångström in bohr (1 / a₀).

@@ -1,18 +1,28 @@
 import Foundation
 
-/// Perceptually uniform colour maps for values (cycle number, concentration, order parameter).
-public enum Colormap: Sendable {
+/// Colour maps for values: perceptually uniform viridis (cycle number, concentration, order parameter)
+/// and a diverging red–white–blue map for signed fields centred on zero (electrostatic potential:
+/// red negative, blue positive, as molecular-graphics programs colour ESP surfaces).
+public enum Colormap: Sendable, Hashable {
     case viridis
+    case redWhiteBlue
 
-    /// Anchor colours of matplotlib's viridis (van der Walt & Smith, CC0), every 1/16; linear in between.
-    static let viridisAnchors: [Color] = [
-        "#440154", "#481A6C", "#472F7D", "#414487", "#39568C", "#31688E", "#2A788E", "#23888E", "#1F988B",
-        "#22A884", "#35B779", "#54C568", "#7AD151", "#A5DB36", "#D2E21B", "#FDE725", "#FDE725",
-    ].map { Color(hex: $0) }
+    /// Anchor colours of each map, evenly spaced from 0 to 1 (the last repeated); linear in between.
+    /// viridis: matplotlib's (van der Walt & Smith, CC0), every 1/16. redWhiteBlue: ColorBrewer RdBu
+    /// (Brewer, Apache-2.0), 11 classes.
+    static let anchors: [Colormap: [Color]] = [
+        .viridis: [
+            "#440154", "#481A6C", "#472F7D", "#414487", "#39568C", "#31688E", "#2A788E", "#23888E", "#1F988B",
+            "#22A884", "#35B779", "#54C568", "#7AD151", "#A5DB36", "#D2E21B", "#FDE725", "#FDE725",
+        ].map { Color(hex: $0) },
+        .redWhiteBlue: [
+            "#67001F", "#B2182B", "#D6604D", "#F4A582", "#FDDBC7", "#F7F7F7", "#D1E5F0", "#92C5DE", "#4393C3", "#2166AC", "#053061", "#053061",
+        ].map { Color(hex: $0) },
+    ]
 
     /// Colour at `t` in 0…1.
     public func color(at t: Double) -> Color {
-        let anchors = Colormap.viridisAnchors
+        let anchors = Colormap.anchors[self]!
         let x = min(max(t, 0), 1) * Double(anchors.count - 2)
         let i = min(Int(x), anchors.count - 2)
         let f = x - Double(i)

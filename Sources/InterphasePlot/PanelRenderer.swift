@@ -35,8 +35,11 @@ struct PanelRenderer {
     func draw() {
         canvas.save()
         canvas.clip(x: box.x, y: box.y, width: box.width, height: box.height)
-        for decoration in axes.decorations { drawDecoration(decoration) }
+        // Lines and spans behind the data; text labels on top of it (a raster would hide them).
+        func isText(_ d: Decoration) -> Bool { if case .text = d { return true } else { return false } }
+        for decoration in axes.decorations where !isText(decoration) { drawDecoration(decoration) }
         for series in axes.series { drawSeries(series) }
+        for decoration in axes.decorations where isText(decoration) { drawDecoration(decoration) }
         canvas.restore()
         drawFrameAndTicks()
         drawLegend()

@@ -95,7 +95,8 @@ public struct Series: Sendable {
     }
 }
 
-/// A horizontal or vertical reference line (grey, 0.5 pt, behind the data) or a shaded x range.
+/// A horizontal or vertical reference line (grey, 0.5 pt, behind the data), a shaded x range (behind),
+/// or a text label (drawn over the data).
 public enum Decoration: Sendable {
     case horizontalLine(y: Double, color: Color, width: Double)
     case verticalLine(x: Double, color: Color, width: Double)

@@ -71,7 +71,8 @@ public struct QuantumChemistrySection: ReportSection {
         let molecules = try species.map { s in
             (name: s.label, molecule: try Molecule.readXYZ(context.dataDirectory.appendingPathComponent("molecules/\(s.file)")))
         }
-        let entries = try SEIScreening.run(molecules, options: options)
+        let carboraneIndex = species.firstIndex { $0.label == "o-carborane" }
+        let entries = try SEIScreening.run(molecules, options: options, surfaces: Set([carboraneIndex].compactMap { $0 }))
         let reference = ReductionReference.lithium
         let summary = ScreeningSummary(entries, reference: reference, options: options)
         var blocks: [ReportBlock] = [.paragraph("""
@@ -103,10 +104,13 @@ public struct QuantumChemistrySection: ReportSection {
                            note: "study: C-bound H more positive than B-bound H"),
                 Comparison(quantity: "Mulliken charge, H on B", unit: "e", paper: "smaller", interphase: boron, decimals: 3, note: ""),
             ], caption: "o-carborane: Mulliken charges of the hydrogens (mean over each kind)"))
-            blocks.append(.paragraph("""
-                The electrostatic-potential map of o-carborane on its 0.001 a.u. density surface is the next slice of the \
-                quantum-chemistry engine; the charges above already carry the study's conclusion (acidic C–H).
-                """))
+            if let surface = carborane.calculation.surface {
+                let summary = ElectrostaticSurfaceSummary(surface, molecule: carborane.calculation.molecule)
+                let top = surface.maxima.prefix(2).map { summary.site($0) }.joined(separator: " and ")
+                blocks.append(.figure(name: "o_carborane_esp", figure: QuantumChemistryFigures.electrostaticMap(surface, molecule: carborane.calculation.molecule),
+                                      caption: String(format: "o-carborane: electrostatic potential on the 0.001 e/bohr³ density surface, seen from the cage centre (kcal/mol); most positive: %@", top)))
+                fields.append(("o_carborane_esp", summary.json))
+            }
             fields.append(("o_carborane_h_charges", .object([("on_carbon", .number(carbon)), ("on_boron", .number(boron))])))
         }
         return SectionResult(blocks: blocks, summary: .object(fields))

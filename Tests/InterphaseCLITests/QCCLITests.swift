@@ -56,6 +56,23 @@ import _InterphaseTestSupport
         }
     }
 
+    @Test func espFindsTheHydrogenSitesOfWater() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["qc", "esp", "Data/molecules/H2O.xyz", "--basis", "6-31G", "--grid", "1", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        let surface = try #require(summary["electrostatic_surface"])
+        #expect(surface["maxima"]?.arrayValue?.first?["site"]?.stringValue?.hasPrefix("H") == true)
+        #expect(surface["minima"]?.arrayValue?.first?["site"]?.stringValue == "O1")
+        #expect((surface["esp_max_kcal_mol"]?.doubleValue ?? 0) > 0 && (surface["esp_min_kcal_mol"]?.doubleValue ?? 0) < 0)
+        for file in ["esp_surface.csv", "esp_map.svg", "esp_map.png"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file) missing")
+        }
+        let bad = try CLI.run(["qc", "esp", "Data/molecules/H2O.xyz", "--isovalue", "0"])
+        #expect(bad.status == 1 && bad.stderr.contains("--isovalue"))
+    }
+
     @Test func badInputIsOneLineErrorsAndLeavesNoSummary() throws {
         let basis = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--basis", "6-31Q"])
         #expect(basis.status == 1 && basis.stderr.contains("unknown basis set '6-31Q'"))

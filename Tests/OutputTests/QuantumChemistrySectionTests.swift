@@ -10,7 +10,7 @@ import _InterphaseTestSupport
 /// The report's quantum-chemistry section on a small level (RHF/STO-3G: the study's B3LYP/6-31G(d,p) of
 /// eight species takes minutes; `Scripts/reproduce` runs that one). What is checked is the section's
 /// wiring: one LUMO comparison per species with the study's value beside it, the screening table, the
-/// level chart, and o-carborane's Mulliken charges, whose ordering (C-bound H more positive than B-bound
+/// level chart, o-carborane's ESP map (most positive over a C–H hydrogen) and Mulliken charges, whose ordering (C-bound H more positive than B-bound
 /// H) the study reports and which holds at this level too.
 @Suite struct QuantumChemistrySectionTests {
     @Test func sectionComparesLUMOsAndHydrogenCharges() throws {
@@ -24,7 +24,10 @@ import _InterphaseTestSupport
             if case let .comparisons(list, _) = block { comparisons += list }
             if case let .figure(name, _, _) = block { figures.append(name) }
         }
-        #expect(figures == ["orbital_levels"])
+        #expect(figures == ["orbital_levels", "o_carborane_esp"])
+        // The study's ESP reading: the most positive surface site is over a C-bound hydrogen.
+        let site = result.summary["o_carborane_esp"]?["maxima"]?.arrayValue?.first?["site"]?.stringValue ?? ""
+        #expect(site.hasPrefix("H") && site.contains("bonded to C"), "most positive site \(site)")
         let lumo = comparisons.filter { $0.quantity.hasPrefix("LUMO") }
         #expect(lumo.map(\.paper) == ["-0.25", "-1.34"])
         #expect(lumo.allSatisfy { $0.interphase?.isFinite == true })

@@ -5,5 +5,5 @@ struct QCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qc",
         abstract: "Quantum chemistry (RHF, B3LYP, PBE, PBE0, BLYP): single points and SEI screening.",
-        subcommands: [QCEnergyCommand.self, QCScreenCommand.self])
+        subcommands: [QCEnergyCommand.self, QCScreenCommand.self, QCESPCommand.self])
 }

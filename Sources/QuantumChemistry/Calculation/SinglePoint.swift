@@ -9,6 +9,8 @@ public struct SinglePoint: Sendable {
     public let options: SinglePointOptions
     public let result: SCFResult
     public let properties: MolecularProperties
+    /// The ESP on the isodensity surface, when `options.surfaceIsovalue` asked for it.
+    public let surface: ElectrostaticSurface?
     /// Wall time of integrals + SCF + properties. - Units: s.
     public let wallSeconds: Double
 
@@ -25,7 +27,8 @@ public struct SinglePoint: Sendable {
         let integrals = try Integrals(basis, molecule: molecule, memoryLimit: options.memoryLimit)
         let result = try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
         let properties = try MolecularProperties(result, integrals: integrals)
-        return SinglePoint(molecule: molecule, basis: basis, options: options, result: result, properties: properties,
+        let surface = try options.surfaceIsovalue.map { try ElectrostaticSurface(result, integrals: integrals, isovalue: $0) }
+        return SinglePoint(molecule: molecule, basis: basis, options: options, result: result, properties: properties, surface: surface,
                            wallSeconds: Date().timeIntervalSince(start))
     }
 }

@@ -6,6 +6,8 @@ public struct SinglePointOptions: Sendable, Equatable {
     /// Spherical (5D/7F) or Cartesian (6D/10F); nil for the basis family's default (Gaussian's).
     public var spherical: Bool? = nil
     public var scf = SCFOptions()
+    /// When set, the electrostatic potential on this isodensity surface is computed too. - Units: e bohr⁻³.
+    public var surfaceIsovalue: Double? = nil
     /// Bytes the semi-direct integral cache may use (PySCF's default `max_memory` is 4000 MB). - Units: bytes.
     public var memoryLimit: Double = 4e9
 

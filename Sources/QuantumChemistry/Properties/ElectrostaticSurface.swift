@@ -32,7 +32,9 @@ public struct ElectrostaticSurface: Sendable {
     /// Surface points (bohr) and V there (hartree per e), row-major as the grid.
     public let points: [SIMD3<Double>]
     public let potential: [Double]
-    /// Local maxima (descending) and minima (ascending) over the 8 neighbours of each cell.
+    /// Local maxima (descending) and minima (ascending) over the 8 neighbours of each cell (a polar cell's
+    /// neighbours include its whole row; one per
+    /// 1 bohr: cells tied by symmetry count once).
     public let maxima: [Extremum]
     public let minima: [Extremum]
 
@@ -91,14 +93,17 @@ public struct ElectrostaticSurface: Sendable {
                 for j in 0..<longitudes {
                     let v = potential[i * longitudes + j]
                     var isExtremum = true
+                    var neighbours: [Int] = []
                     for di in -1...1 {
                         for dj in -1...1 where di != 0 || dj != 0 {
                             let ii = i + di
                             guard ii >= 0, ii < latitudes else { continue }
-                            let jj = (j + dj + longitudes) % longitudes
-                            if !better(v, potential[ii * longitudes + jj]) && v != potential[ii * longitudes + jj] { isExtremum = false }
+                            neighbours.append(ii * longitudes + (j + dj + longitudes) % longitudes)
                         }
                     }
+                    // The cells of a polar row all surround the pole: each is the others' neighbour.
+                    if i == 0 || i == latitudes - 1 { neighbours += (0..<longitudes).filter { $0 != j }.map { i * longitudes + $0 } }
+                    for m in neighbours where !better(v, potential[m]) && v != potential[m] { isExtremum = false }
                     guard isExtremum else { continue }
                     let p = points[i * longitudes + j]
                     let atom = nearest(p)
@@ -107,7 +112,12 @@ public struct ElectrostaticSurface: Sendable {
                                          longitude: -180 + (Double(j) + 0.5) * 360 / Double(longitudes), atom: atom, bondedTo: bonded))
                 }
             }
-            return list.sorted { better($0.potential, $1.potential) }
+            // Cells tied by symmetry report one extremum twice: keep the first of any within 1 bohr.
+            var kept: [Extremum] = []
+            for e in list.sorted(by: { better($0.potential, $1.potential) }) {
+                if !kept.contains(where: { let d = $0.point - e.point; return (d * d).sum() < 1 }) { kept.append(e) }
+            }
+            return kept
         }
         self.isovalue = isovalue
         self.centre = centre

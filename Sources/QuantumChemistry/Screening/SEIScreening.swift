@@ -17,15 +17,19 @@ public enum SEIScreening {
         public var stable: Bool? { marginEV.map { $0 > 0 } }
     }
 
-    /// - Parameter progress: called with (species index, name) before each species.
+    /// - Parameters:
+    ///   - surfaces: indices of the species whose ESP on the 0.001 isodensity surface is computed too.
+    ///   - progress: called with (species index, name) before each species.
     /// - Throws: the first species' error, naming the species.
     public static func run(_ species: [(name: String, molecule: Molecule)], options: SinglePointOptions,
-                           reference: ReductionReference = .lithium,
+                           reference: ReductionReference = .lithium, surfaces: Set<Int> = [],
                            progress: ((Int, String) -> Void)? = nil) throws -> [Entry] {
         try species.enumerated().map { k, item in
             progress?(k, item.name)
             do {
-                let calculation = try SinglePoint.run(item.molecule, options: options)
+                var own = options
+                if surfaces.contains(k) { own.surfaceIsovalue = own.surfaceIsovalue ?? 0.001 }
+                let calculation = try SinglePoint.run(item.molecule, options: own)
                 let lumo = calculation.result.lumo.map { $0 * Units.hartreeToElectronvolt }
                 return Entry(name: item.name, calculation: calculation, marginEV: lumo.map { $0 - reference.energyEV })
             } catch var error as InterphaseError {
