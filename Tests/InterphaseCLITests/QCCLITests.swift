@@ -73,6 +73,30 @@ import _InterphaseTestSupport
         #expect(bad.status == 1 && bad.stderr.contains("--isovalue"))
     }
 
+    @Test func cubeFilesHoldNormalisedOrbitalsAndTheDensity() throws {
+        // Conservation oracles on the written cube: Σ ψ² h³ = 1 for the HOMO and LUMO, Σ ρ h³ ≈ N (the
+        // rectangle rule misses part of the sharp 1s cusp, so N within 2 %).
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "rhf", "--basis", "STO-3G", "--cube", "density", "homo", "lumo",
+                             "--cube-spacing", "0.15", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        func sum(_ name: String, squared: Bool) throws -> Double {
+            let lines = try String(contentsOf: directory.appendingPathComponent("\(name).cube"), encoding: .utf8).split(separator: "\n")
+            let atoms = Int(lines[2].split(separator: " ")[0])!
+            let step = Double(lines[3].split(separator: " ")[1])!
+            let values = lines[(6 + atoms)...].flatMap { $0.split(separator: " ").compactMap { Double($0) } }
+            let n = lines[3...5].map { Int($0.split(separator: " ")[0])! }.reduce(1, *)
+            #expect(values.count == n, "\(name): \(values.count) values for \(n) points")
+            return values.reduce(0) { $0 + (squared ? $1 * $1 : $1) } * step * step * step
+        }
+        #expect(abs(try sum("homo", squared: true) - 1) < 0.01)
+        #expect(abs(try sum("lumo", squared: true) - 1) < 0.01)
+        #expect(abs(try sum("density", squared: false) - 10) < 0.2)
+        let noDirectory = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--cube", "density"])
+        #expect(noDirectory.status == 1 && noDirectory.stderr.contains("--out"))
+    }
+
     @Test func badInputIsOneLineErrorsAndLeavesNoSummary() throws {
         let basis = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--basis", "6-31Q"])
         #expect(basis.status == 1 && basis.stderr.contains("unknown basis set '6-31Q'"))

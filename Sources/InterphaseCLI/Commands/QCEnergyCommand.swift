@@ -19,11 +19,42 @@ struct QCEnergyCommand: ParsableCommand {
     @Option(name: .long, help: "Spin multiplicity 2S+1 (closed shells only for now: 1).")
     var multiplicity: Int = 1
 
+    @Option(name: .long, parsing: .upToNextOption,
+            help: "Gaussian cube files to write into --out: density, homo, lumo, esp, or an orbital number (1-based).")
+    var cube: [String] = []
+
+    @Option(name: .customLong("cube-spacing"), help: "Cube grid step (bohr); ESP cubes cost one integral set per point.")
+    var cubeSpacing: Double = 0.2
+
     @OptionGroup var output: OutputOptions
 
+    /// Cube names → quantities (HOMO/LUMO need the electron count).
+    func cubeQuantities(_ molecule: Molecule) throws -> [(String, CubeFile.Quantity)] {
+        let homo = molecule.electronCount / 2 - 1
+        return try cube.map { name -> (String, CubeFile.Quantity) in
+            switch name.lowercased() {
+            case "density": return ("density", .density)
+            case "esp": return ("esp", .electrostaticPotential)
+            case "homo": return ("homo", .orbital(homo))
+            case "lumo": return ("lumo", .orbital(homo + 1))
+            default:
+                guard let k = Int(name), k >= 1 else {
+                    throw InterphaseError(.invalidParameter, "unknown cube '\(name)'", parameter: "--cube", expected: "density, homo, lumo, esp or an orbital number ≥ 1")
+                }
+                return ("orbital_\(k)", .orbital(k - 1))
+            }
+        }
+    }
+
     func run() throws {
-        let options = try level.options()
+        var options = try level.options()
         let molecule = try Molecule.readXYZ(URL(fileURLWithPath: file), charge: charge, multiplicity: multiplicity)
+        let cubes = try cubeQuantities(molecule)
+        guard cubes.isEmpty || output.outURL != nil else {
+            throw InterphaseError(.invalidParameter, "cube files need a directory", parameter: "--cube", expected: "--out DIR")
+        }
+        options.cubes = cubes.map(\.1)
+        options.cubeSpacing = cubeSpacing
         let bar = ProgressBar(label: "SCF", total: Double(options.scf.maxIterations), quiet: output.quiet)
         let calculation = try SinglePoint.run(molecule, options: options) { cycle, _ in bar.update(Double(cycle)) }
         bar.finish()
@@ -34,6 +65,9 @@ struct QCEnergyCommand: ParsableCommand {
         }
         if let directory = output.outURL {
             try OutputDirectory.create(directory)
+            for ((name, _), file) in zip(cubes, calculation.cubes) {
+                try AtomicFile.write(Data(file.text.utf8), to: directory.appendingPathComponent("\(name).cube"))
+            }
             try AtomicFile.write(Data(summary.json.renderedBytes(newline: true)), to: directory.appendingPathComponent("summary.json"))
             output.info("wrote \(directory.path)")
         }

@@ -11,6 +11,8 @@ public struct SinglePoint: Sendable {
     public let properties: MolecularProperties
     /// The ESP on the isodensity surface, when `options.surfaceIsovalue` asked for it.
     public let surface: ElectrostaticSurface?
+    /// The cube files `options.cubes` asked for, in that order.
+    public let cubes: [CubeFile]
     /// Wall time of integrals + SCF + properties. - Units: s.
     public let wallSeconds: Double
 
@@ -28,7 +30,8 @@ public struct SinglePoint: Sendable {
         let result = try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
         let properties = try MolecularProperties(result, integrals: integrals)
         let surface = try options.surfaceIsovalue.map { try ElectrostaticSurface(result, integrals: integrals, isovalue: $0) }
+        let cubes = try options.cubes.map { try CubeFile($0, result: result, integrals: integrals, spacing: options.cubeSpacing) }
         return SinglePoint(molecule: molecule, basis: basis, options: options, result: result, properties: properties, surface: surface,
-                           wallSeconds: Date().timeIntervalSince(start))
+                           cubes: cubes, wallSeconds: Date().timeIntervalSince(start))
     }
 }

@@ -8,6 +8,9 @@ public struct SinglePointOptions: Sendable, Equatable {
     public var scf = SCFOptions()
     /// When set, the electrostatic potential on this isodensity surface is computed too. - Units: e bohr⁻³.
     public var surfaceIsovalue: Double? = nil
+    /// Cube files to compute (density, orbitals, ESP) and their grid step. - Units: bohr.
+    public var cubes: [CubeFile.Quantity] = []
+    public var cubeSpacing: Double = 0.2
     /// Bytes the semi-direct integral cache may use (PySCF's default `max_memory` is 4000 MB). - Units: bytes.
     public var memoryLimit: Double = 4e9
 

@@ -28,4 +28,18 @@ struct ElectronDensity: Sendable {
         }
         return rho
     }
+
+    /// ψ(r) = Σ_μ c_μ φ_μ(r) for one orbital's coefficients at each point. - Units: bohr^{-3/2}.
+    func orbital(_ coefficients: [Double], at points: [SIMD3<Double>]) -> [Double] {
+        var psi = [Double](repeating: 0, count: points.count)
+        for start in stride(from: 0, to: points.count, by: 128) {
+            let range = start..<min(start + 128, points.count)
+            let block = basis.evaluate(points[range], gradients: false)
+            let np = range.count
+            for (j, f) in block.functions.enumerated() where coefficients[f] != 0 {
+                for g in 0..<np { psi[start + g] += coefficients[f] * block.values[j * np + g] }
+            }
+        }
+        return psi
+    }
 }
