@@ -41,6 +41,13 @@ CASES = [  # molecule file, Interphase basis name, file stem, cartesian
 ]
 
 
+UHF_CASES = [  # molecule file, basis, file stem, cartesian, charge, spin multiplicity
+    ("O2.xyz", "6-31G(d)", "6-31g_d", True, 0, 3),
+    ("H2O.xyz", "6-31G", "6-31g", True, 1, 2),
+    ("LiF.xyz", "STO-3G", "sto-3g", True, 1, 2),
+]
+
+
 def basis_for(stem, symbols):
     """Each element's block of the .gbs (parse_gaussian.parse reads every block it is given)."""
     text = open(os.path.join(BASIS, stem + ".gbs")).read()
@@ -75,10 +82,26 @@ def main():
             "density_overlap_trace": float(np.trace(mf.make_rdm1() @ s)),
         })
         print(xyz, name, mf.e_tot, mf.converged)
+    uhf_cases = []
+    for xyz, name, stem, cart, charge, multiplicity in UHF_CASES:
+        lines = open(os.path.join(ROOT, "Data", "molecules", xyz)).read().splitlines()
+        atoms = [l.split()[:4] for l in lines[2:2 + int(lines[0])]]
+        mol = gto.M(atom=[[a[0], tuple(float(v) for v in a[1:])] for a in atoms], unit="Angstrom",
+                    basis=basis_for(stem, [a[0] for a in atoms]), cart=cart, charge=charge, spin=multiplicity - 1, verbose=0)
+        mf = scf.UHF(mol)
+        mf.conv_tol = 1e-11
+        mf.kernel()
+        uhf_cases.append({
+            "molecule": xyz, "basis": name, "cartesian": cart, "charge": charge, "multiplicity": multiplicity,
+            "converged": bool(mf.converged), "energy": float(mf.e_tot),
+            "alpha_orbital_energies": [float(e) for e in mf.mo_energy[0]], "beta_orbital_energies": [float(e) for e in mf.mo_energy[1]],
+            "s_squared": float(mf.spin_square()[0]),
+        })
+        print(xyz, name, charge, multiplicity, mf.e_tot, mf.converged)
     out = {"program": "PySCF", "version": pyscf.__version__, "numpy": np.__version__, "python": sys.version.split()[0],
-           "settings": {"scf": "scf.RHF, conv_tol 1e-11, default DIIS", "basis": "the bundled .gbs via parse_gaussian",
+           "settings": {"scf": "scf.RHF (cases) and scf.UHF (uhf_cases, charge and spin as listed), conv_tol 1e-11, default DIIS", "basis": "the bundled .gbs via parse_gaussian",
                         "units": "hartree, bohr"},
-           "cases": cases}
+           "cases": cases, "uhf_cases": uhf_cases}
     os.makedirs(os.path.dirname(OUT), exist_ok=True)
     json.dump(out, open(OUT, "w"), indent=1)
 

@@ -24,7 +24,17 @@ import _InterphaseTestSupport
             var core_generalized_eigenvalues: [Double]
             var density_overlap_trace: Double
         }
+        struct OpenShell: Decodable {
+            var molecule: String
+            var basis: String
+            var charge: Int
+            var multiplicity: Int
+            var energy: Double
+            var alpha_orbital_energies: [Double]
+            var beta_orbital_energies: [Double]
+        }
         var cases: [Case]
+        var uhf_cases: [OpenShell]
     }
 
     static let reference: Reference = {
@@ -79,6 +89,26 @@ import _InterphaseTestSupport
         #expect(abs(trace - c.density_overlap_trace) < 1e-8)
     }
 
+    @Test(arguments: reference.uhf_cases.map { "\($0.molecule) \($0.basis) q\($0.charge) m\($0.multiplicity)" })
+    func unrestrictedEnergyMatchesPySCF(_ name: String) throws {
+        let c = try #require(Self.reference.uhf_cases.first { "\($0.molecule) \($0.basis) q\($0.charge) m\($0.multiplicity)" == name })
+        let molecule = try Molecule.readXYZ(Fixtures.data("molecules/\(c.molecule)"), charge: c.charge, multiplicity: c.multiplicity)
+        let integrals = try Integrals(try BasisSet(BasisSetName.named(c.basis)!, for: molecule), molecule: molecule)
+        var options = SCFOptions()
+        options.energyTolerance = 1e-11
+        options.commutatorTolerance = 1e-7
+        options.maxIterations = 100
+        let result = try UnrestrictedSCF.run(integrals, options: options)
+        #expect(abs(result.energy - c.energy) < 1e-8, "\(name): E \(result.energy), PySCF \(c.energy)")
+        let spins = try #require(result.spinOrbitalEnergies)
+        if let (k, a, b) = firstMismatch(spins[0], c.alpha_orbital_energies, rel: 0, abs: 1e-6) { Issue.record("\(name): α orbital \(k) is \(a), PySCF \(b)") }
+        if let (k, a, b) = firstMismatch(spins[1], c.beta_orbital_energies, rel: 0, abs: 1e-6) { Issue.record("\(name): β orbital \(k) is \(a), PySCF \(b)") }
+        // Electron counts per spin: Tr(D^σ S) = n_σ.
+        let densities = try #require(result.spinDensities)
+        let counts = densities.map { d in zip(d, integrals.overlap).reduce(0) { $0 + $1.0 * $1.1 } }
+        #expect(abs(counts[0] - counts[1] - Double(c.multiplicity - 1)) < 1e-8 && abs(counts[0] + counts[1] - Double(molecule.electronCount)) < 1e-8)
+    }
+
     @Test func coulombExchangeMatchesTheFullIntegralTensor() throws {
         // Conservation-style oracle: the direct, screened, 8-fold-symmetric, two-thread J/K build equals
         // the contraction of every (μν|λσ) computed without symmetry.
@@ -126,6 +156,7 @@ import _InterphaseTestSupport
         let radical = try Molecule.parseXYZ("1\nH\nH 0 0 0\n", multiplicity: 2)
         let integrals = try Integrals(try BasisSet(BasisSetName.named("STO-3G")!, for: radical), molecule: radical)
         #expect(expectInterphaseError(.invalidParameter) { try RestrictedSCF.run(integrals) }?.expected?.contains("UHF") == true)
+        #expect(expectInterphaseError(.invalidParameter) { try UnrestrictedSCF.run(integrals, method: try SCFMethod.named("b3lyp")) }?.parameter == "method")
         var tight = SCFOptions()
         tight.maxIterations = 2
         let water = try Self.molecule("H2O.xyz")

@@ -4,7 +4,7 @@ import Interphase
 
 /// The level of theory and SCF settings every `qc` subcommand takes.
 struct QCArguments: ParsableArguments {
-    @Option(name: .long, help: "rhf, or a functional: \(XCFunctional.registry.map(\.name).joined(separator: ", ")).")
+    @Option(name: .long, help: "rhf, uhf (open shells are always unrestricted), or a functional: \(XCFunctional.registry.map(\.name).joined(separator: ", ")).")
     var method: String = "b3lyp"
 
     @Option(name: .long, help: "Basis set: \(BasisSetName.all.map(\.name).joined(separator: ", ")).")
@@ -51,6 +51,7 @@ struct QCArguments: ParsableArguments {
             throw error
         }
         var o = SinglePointOptions(method: scfMethod, basis: name)
+        o.scf.unrestricted = method.lowercased() == "uhf"
         o.spherical = cartesian ? false : spherical ? true : nil
         o.scf.maxIterations = maxCycles
         o.scf.levelShift = levelShift

@@ -27,7 +27,9 @@ public struct SinglePoint: Sendable {
             throw InterphaseError(.invalidParameter, "integral memory \(options.memoryLimit) bytes", parameter: "memory", expected: "≥ 0")
         }
         let integrals = try Integrals(basis, molecule: molecule, memoryLimit: options.memoryLimit)
-        let result = try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
+        let unrestricted = options.scf.unrestricted || molecule.multiplicity > 1
+        let result = unrestricted ? try UnrestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
+            : try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
         let properties = try MolecularProperties(result, integrals: integrals)
         let surface = try options.surfaceIsovalue.map { try ElectrostaticSurface(result, integrals: integrals, isovalue: $0) }
         let cubes = try options.cubes.map { try CubeFile($0, result: result, integrals: integrals, spacing: options.cubeSpacing) }

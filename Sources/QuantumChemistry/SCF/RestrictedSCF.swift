@@ -25,7 +25,7 @@ public enum RestrictedSCF {
         guard molecule.multiplicity == 1, molecule.electronCount % 2 == 0 else {
             throw InterphaseError(.invalidParameter,
                                   "\(method) here is closed-shell; this molecule has \(molecule.electronCount) electrons and multiplicity \(molecule.multiplicity)",
-                                  parameter: "method", expected: "UHF/UKS for open shells (not yet in Interphase)")
+                                  parameter: "method", expected: "UHF (UnrestrictedSCF) for open shells")
         }
         let xc = try method.functional.map { f in
             try XCIntegrator(functional: f, grid: try MolecularGrid(molecule, specification: options.grid), integrals: integrals)

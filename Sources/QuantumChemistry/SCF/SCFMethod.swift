@@ -6,11 +6,12 @@ public enum SCFMethod: Sendable, Equatable, CustomStringConvertible {
     case hartreeFock
     case kohnSham(XCFunctional)
 
-    /// "rhf", "hf", "uhf" → Hartree–Fock; a functional name → Kohn–Sham.
+    /// "rhf", "hf", "uhf" → Hartree–Fock (restricted or unrestricted is `SCFOptions.unrestricted` and the
+    /// multiplicity); a functional name → Kohn–Sham.
     /// - Throws: `.invalidParameter` naming the methods there are.
     public static func named(_ name: String) throws -> SCFMethod {
         switch name.lowercased() {
-        case "hf", "rhf": return .hartreeFock
+        case "hf", "rhf", "uhf": return .hartreeFock
         default: return .kohnSham(try XCFunctional.named(name))
         }
     }

@@ -26,5 +26,8 @@ public struct SCFOptions: Sendable, Equatable {
     /// The DFT integration grid (PySCF's default level 3; Gaussian's UltraFine is (99,590)).
     public var grid = GridSpecification()
 
+    /// Unrestricted (UHF) even for a singlet; open shells are always unrestricted.
+    public var unrestricted = false
+
     public init() {}
 }

@@ -28,10 +28,15 @@ public struct SCFResult: Sendable {
     public let gridPoints: Int?
     public let gridElectrons: Double?
     public let grid: String?
+    /// Unrestricted only: α and β orbital energies (hartree, ascending each) and densities (n × n each).
+    public var spinOrbitalEnergies: [[Double]]? = nil
+    public var spinDensities: [[Double]]? = nil
 
-    /// Index of the highest occupied orbital.
+    /// Index of the highest occupied orbital (over both spins for an unrestricted result, whose
+    /// orbitals are listed together by energy).
     public var homoIndex: Int? { occupations.lastIndex { $0 > 0 } }
-    /// HOMO and LUMO energies. - Units: hartree.
-    public var homo: Double? { homoIndex.map { orbitalEnergies[$0] } }
-    public var lumo: Double? { homoIndex.flatMap { $0 + 1 < orbitalEnergies.count ? orbitalEnergies[$0 + 1] : nil } }
+    /// HOMO and LUMO energies: the highest occupied and the lowest empty level (of either spin).
+    /// - Units: hartree.
+    public var homo: Double? { zip(orbitalEnergies, occupations).filter { $0.1 > 0 }.map(\.0).max() }
+    public var lumo: Double? { zip(orbitalEnergies, occupations).filter { $0.1 == 0 }.map(\.0).min() }
 }

@@ -1,0 +1,126 @@
+import InterphaseCore
+import InterphaseNumerics
+
+/// Unrestricted Hartree–Fock (Pople & Nesbet, J. Chem. Phys. 22, 571 (1954)) for open shells: one set
+/// of orbitals per spin, F^α C^α = S C^α ε^α and likewise for β, with
+///
+///   F^σ = h + J[D^α + D^β] − K[D^σ],  E = Tr(D h) + ½Tr(D J) − ½Σ_σ Tr(D^σ K[D^σ]) + E_nuc,
+///
+/// D^σ = C^σ_occ C^σᵀ_occ (n_α = (N + 2S)/2 and n_β = (N − 2S)/2 electrons, 2S + 1 the multiplicity).
+/// As the restricted solver: canonical orthogonalisation, DIIS on the stacked commutators
+/// [F^α D^α S − S D^α F^α; F^β D^β S − S D^β F^β] extrapolating both Fock matrices with one set of
+/// coefficients, the atomic-density guess split equally between the spins, incremental J/K builds.
+/// Kohn–Sham for open shells (UKS) needs libxc's spin-polarised kernels and is not here yet.
+public enum UnrestrictedSCF {
+    /// - Throws: `.invalidParameter` for a Kohn–Sham method; `.notConverged` as `RestrictedSCF`.
+    public static func run(_ integrals: Integrals, method: SCFMethod = .hartreeFock, options: SCFOptions = SCFOptions(),
+                           progress: ((Int, Double) -> Void)? = nil) throws -> SCFResult {
+        guard method == .hartreeFock else {
+            throw InterphaseError(.invalidParameter, "\(method) for an open shell needs unrestricted Kohn–Sham, which Interphase does not have yet",
+                                  parameter: "method", expected: "rhf/uhf for open shells, or a closed-shell molecule for DFT")
+        }
+        let molecule = integrals.molecule
+        let n = integrals.functionCount
+        let nAlpha = (molecule.electronCount + molecule.multiplicity - 1) / 2, nBeta = molecule.electronCount - nAlpha
+        let h = integrals.coreHamiltonian
+        let s = Matrix(rows: n, columns: n, columnMajor: integrals.overlap)
+        let (sValues, sVectors) = try LAPACK.symmetricEigen(s)
+        let kept = sValues.indices.filter { sValues[$0] > options.linearDependence }
+        guard kept.count >= nAlpha else {
+            throw InterphaseError(.invalidData, "the basis has \(kept.count) independent functions for \(nAlpha) α electrons", parameter: "basis")
+        }
+        var x = Matrix(rows: n, columns: kept.count)
+        for (c, k) in kept.enumerated() { for r in 0..<n { x[r, c] = sVectors[r, k] / sValues[k].squareRoot() } }
+        func diagonalise(_ fock: [Double]) throws -> (energies: [Double], c: Matrix) {
+            let fPrime = try LAPACK.product(try LAPACK.product(x, Matrix(rows: n, columns: n, columnMajor: fock), transposeA: true), x)
+            let (values, vectors) = try LAPACK.symmetricEigen(fPrime)
+            return (values, try LAPACK.product(x, vectors))
+        }
+        func densityOf(_ c: Matrix, _ occupied: Int) -> [Double] {
+            var d = [Double](repeating: 0, count: n * n)
+            for i in 0..<n {
+                for j in 0...i {
+                    var sum = 0.0
+                    for k in 0..<occupied { sum += c[i, k] * c[j, k] }
+                    d[i * n + j] = sum
+                    d[j * n + i] = sum
+                }
+            }
+            return d
+        }
+        func commutator(_ fock: [Double], _ density: [Double]) throws -> Matrix {
+            let fds = try LAPACK.product(try LAPACK.product(Matrix(rows: n, columns: n, columnMajor: fock), Matrix(rows: n, columns: n, columnMajor: density)), s)
+            var e = Matrix(rows: n, columns: n)
+            for a in 0..<n { for b in 0..<n { e[a, b] = fds[a, b] - fds[b, a] } }
+            return try LAPACK.product(try LAPACK.product(x, e, transposeA: true), x)
+        }
+
+        var densities: [[Double]]
+        if options.guess == .atomicDensities, let total = try AtomicDensityGuess.density(for: integrals) {
+            // Equal halves, then one diagonalisation of each spin's Fock matrix breaks the symmetry
+            // through the different occupations.
+            densities = [total.map { $0 / 2 }, total.map { $0 / 2 }]
+        } else {
+            let (_, c) = try diagonalise(h)
+            densities = [densityOf(c, nAlpha), densityOf(c, nBeta)]
+        }
+        var diis = DIIS(capacity: options.diisVectors)
+        var j: [[Double]] = [], k: [[Double]] = []
+        var previous: [[Double]]? = nil
+        var previousEnergy = 0.0, deltaE = Double.infinity, worst = Double.infinity
+        var orbitals: [(energies: [Double], c: Matrix)] = []
+        for iteration in 1...max(options.maxIterations, 1) {
+            if let previous, (iteration - 1) % 8 != 0 {
+                let deltas = (0..<2).map { spin in zip(densities[spin], previous[spin]).map { $0 - $1 } }
+                let (dj, dk) = try integrals.coulombExchange(deltas, threshold: options.screening, threads: options.threads)
+                for spin in 0..<2 { for t in j[spin].indices { j[spin][t] += dj[spin][t]; k[spin][t] += dk![spin][t] } }
+            } else {
+                let (jj, kk) = try integrals.coulombExchange(densities, threshold: options.screening, threads: options.threads)
+                j = jj
+                k = kk!
+            }
+            previous = densities
+            var focks = [h, h]
+            var energy = molecule.nuclearRepulsion
+            for spin in 0..<2 {
+                for t in h.indices {
+                    focks[spin][t] += j[0][t] + j[1][t] - k[spin][t]
+                    energy += densities[spin][t] * (h[t] + 0.5 * (j[0][t] + j[1][t] - k[spin][t]))
+                }
+            }
+            deltaE = abs(energy - previousEnergy)
+            previousEnergy = energy
+            let errors = try (0..<2).map { try commutator(focks[$0], densities[$0]) }
+            worst = max(errors[0].maxMagnitude, errors[1].maxMagnitude)
+            progress?(iteration, energy)
+            if iteration > 1 && deltaE < options.energyTolerance && worst < options.commutatorTolerance {
+                orbitals = try focks.map { try diagonalise($0) }
+                let total = zip(densities[0], densities[1]).map { $0 + $1 }
+                // Orbitals of both spins in one list, ascending, with occupations 1 or 0.
+                var levels: [(Double, Double, Int, Int)] = []  // energy, occupation, spin, index
+                for spin in 0..<2 {
+                    for (index, e) in orbitals[spin].energies.enumerated() { levels.append((e, index < (spin == 0 ? nAlpha : nBeta) ? 1 : 0, spin, index)) }
+                }
+                levels.sort { $0.0 < $1.0 }
+                let coefficients = levels.flatMap { level in Array(orbitals[level.2].c.column(level.3)) }
+                var oneElectron = 0.0
+                for t in h.indices { oneElectron += total[t] * h[t] }
+                return SCFResult(method: "UHF", energy: energy, nuclearRepulsion: molecule.nuclearRepulsion, oneElectronEnergy: oneElectron,
+                                 twoElectronEnergy: energy - oneElectron - molecule.nuclearRepulsion, exchangeCorrelationEnergy: 0,
+                                 orbitalEnergies: levels.map(\.0), occupations: levels.map(\.1), coefficients: coefficients, density: total,
+                                 functionCount: n, iterations: iteration, lastEnergyChange: deltaE, lastCommutator: worst,
+                                 gridPoints: nil, gridElectrons: nil, grid: nil,
+                                 spinOrbitalEnergies: [orbitals[0].energies, orbitals[1].energies], spinDensities: densities)
+            }
+            let stacked = options.diisVectors > 0 ? diis.extrapolate(fock: focks[0] + focks[1], error: errors[0].storage + errors[1].storage) : focks[0] + focks[1]
+            let extrapolated = [Array(stacked[0..<(n * n)]), Array(stacked[(n * n)...])]
+            orbitals = try extrapolated.map { try diagonalise($0) }
+            densities = [densityOf(orbitals[0].c, nAlpha), densityOf(orbitals[1].c, nBeta)]
+        }
+        throw InterphaseError(
+            .notConverged,
+            String(format: "UHF did not converge in %d cycles (last |ΔE| %.2e Eh, commutator %.2e; tried DIIS(%d))", options.maxIterations, deltaE, worst,
+                   options.diisVectors),
+            parameter: "scf", expected: "more cycles (maxIterations) or another guess")
+    }
+}
