@@ -79,7 +79,7 @@ import _InterphaseTestSupport
         let directory = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let r = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--method", "rhf", "--basis", "STO-3G", "--cube", "density", "homo", "lumo",
-                             "--cube-spacing", "0.15", "--out", directory.path, "--quiet"])
+                             "--cube-spacing", "0.15", "--molden", "--out", directory.path, "--quiet"])
         #expect(r.status == 0, "\(r.stderr)")
         func sum(_ name: String, squared: Bool) throws -> Double {
             let lines = try String(contentsOf: directory.appendingPathComponent("\(name).cube"), encoding: .utf8).split(separator: "\n")
@@ -93,6 +93,8 @@ import _InterphaseTestSupport
         #expect(abs(try sum("homo", squared: true) - 1) < 0.01)
         #expect(abs(try sum("lumo", squared: true) - 1) < 0.01)
         #expect(abs(try sum("density", squared: false) - 10) < 0.2)
+        let molden = try String(contentsOf: directory.appendingPathComponent("orbitals.molden"), encoding: .utf8)
+        #expect(molden.hasPrefix("[Molden Format]") && molden.contains("[MO]") && molden.contains("[GTO]"))
         let noDirectory = try CLI.run(["qc", "energy", "Data/molecules/H2O.xyz", "--cube", "density"])
         #expect(noDirectory.status == 1 && noDirectory.stderr.contains("--out"))
     }

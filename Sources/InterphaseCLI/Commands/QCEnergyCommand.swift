@@ -26,6 +26,9 @@ struct QCEnergyCommand: ParsableCommand {
     @Option(name: .customLong("cube-spacing"), help: "Cube grid step (bohr); ESP cubes cost one integral set per point.")
     var cubeSpacing: Double = 0.2
 
+    @Flag(name: .long, help: "Write the orbitals as DIR/orbitals.molden (Avogadro, Jmol, VMD).")
+    var molden = false
+
     @OptionGroup var output: OutputOptions
 
     /// Cube names → quantities (HOMO/LUMO need the electron count).
@@ -53,6 +56,10 @@ struct QCEnergyCommand: ParsableCommand {
         guard cubes.isEmpty || output.outURL != nil else {
             throw InterphaseError(.invalidParameter, "cube files need a directory", parameter: "--cube", expected: "--out DIR")
         }
+        guard !molden || output.outURL != nil else {
+            throw InterphaseError(.invalidParameter, "the Molden file needs a directory", parameter: "--molden", expected: "--out DIR")
+        }
+        options.molden = molden
         options.cubes = cubes.map(\.1)
         options.cubeSpacing = cubeSpacing
         let bar = ProgressBar(label: "SCF", total: Double(options.scf.maxIterations), quiet: output.quiet)
@@ -68,6 +75,7 @@ struct QCEnergyCommand: ParsableCommand {
             for ((name, _), file) in zip(cubes, calculation.cubes) {
                 try AtomicFile.write(Data(file.text.utf8), to: directory.appendingPathComponent("\(name).cube"))
             }
+            if let text = calculation.molden { try AtomicFile.write(Data(text.utf8), to: directory.appendingPathComponent("orbitals.molden")) }
             try AtomicFile.write(Data(summary.json.renderedBytes(newline: true)), to: directory.appendingPathComponent("summary.json"))
             output.info("wrote \(directory.path)")
         }

@@ -31,6 +31,8 @@ public struct SCFResult: Sendable {
     /// Unrestricted only: α and β orbital energies (hartree, ascending each) and densities (n × n each).
     public var spinOrbitalEnergies: [[Double]]? = nil
     public var spinDensities: [[Double]]? = nil
+    /// Unrestricted only: the spin of each orbital of `orbitalEnergies` (0 α, 1 β).
+    public var orbitalSpins: [Int]? = nil
 
     /// Index of the highest occupied orbital (over both spins for an unrestricted result, whose
     /// orbitals are listed together by energy).

@@ -110,7 +110,8 @@ public enum UnrestrictedSCF {
                                  orbitalEnergies: levels.map(\.0), occupations: levels.map(\.1), coefficients: coefficients, density: total,
                                  functionCount: n, iterations: iteration, lastEnergyChange: deltaE, lastCommutator: worst,
                                  gridPoints: nil, gridElectrons: nil, grid: nil,
-                                 spinOrbitalEnergies: [orbitals[0].energies, orbitals[1].energies], spinDensities: densities)
+                                 spinOrbitalEnergies: [orbitals[0].energies, orbitals[1].energies], spinDensities: densities,
+                                 orbitalSpins: levels.map(\.2))
             }
             let stacked = options.diisVectors > 0 ? diis.extrapolate(fock: focks[0] + focks[1], error: errors[0].storage + errors[1].storage) : focks[0] + focks[1]
             let extrapolated = [Array(stacked[0..<(n * n)]), Array(stacked[(n * n)...])]
