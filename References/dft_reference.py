@@ -46,6 +46,13 @@ CASES = [
 ]
 
 
+# Open shells (UKS): molecule, functional, basis name, stem, cartesian, grid, charge, multiplicity
+UKS_CASES = [
+    ("O2.xyz", "b3lyp", "6-31G(d)", "6-31g_d", True, "level 2", 0, 3),
+    ("H2O.xyz", "pbe", "6-31G", "6-31g", True, "level 2", 1, 2),
+]
+
+
 def molecule(xyz, stem, cart):
     lines = open(os.path.join(ROOT, "Data", "molecules", xyz)).read().splitlines()
     atoms = [l.split()[:4] for l in lines[2:2 + int(lines[0])]]
@@ -124,6 +131,22 @@ def main():
             "esp_hartree": [electrostatic_potential(mol, dm, p) for p in ESP_POINTS],
         })
         print(xyz, xc, name, grid_label(grid), mf.e_tot, mf.converged, g.weights.size)
+    uks_cases = []
+    for xyz, xc, name, stem, cart, grid, charge, multiplicity in UKS_CASES:
+        mol = molecule(xyz, stem, cart)
+        mol.charge, mol.spin = charge, multiplicity - 1
+        mol.build()
+        mf = dft.UKS(mol)
+        mf.xc = xc
+        mf.grids.level = int(grid.split()[1])
+        mf.conv_tol = 1e-11
+        mf.kernel()
+        uks_cases.append({
+            "molecule": xyz, "functional": xc, "basis": name, "grid": grid, "charge": charge, "multiplicity": multiplicity,
+            "converged": bool(mf.converged), "energy": float(mf.e_tot),
+            "alpha_orbital_energies": [float(e) for e in mf.mo_energy[0]], "beta_orbital_energies": [float(e) for e in mf.mo_energy[1]],
+        })
+        print(xyz, xc, charge, multiplicity, mf.e_tot, mf.converged)
     out = {"program": "PySCF", "version": pyscf.__version__, "numpy": np.__version__, "python": sys.version.split()[0],
            "settings": {"scf": "dft.RKS, conv_tol 1e-11, default DIIS, init_guess minao",
                         "grids": "PySCF defaults: radi.treutler (atom-specific xi), original_becke with "
@@ -131,7 +154,7 @@ def main():
                         "xc": "libxc through PySCF: b3lyp = HYB_GGA_XC_B3LYP (402), pbe = 101+130, pbe0 = 406, "
                               "blyp = 106+131, svwn = 1+7 (Slater + VWN5)",
                         "basis": "the bundled .gbs via parse_gaussian", "units": "hartree, bohr"},
-           "cases": cases}
+           "cases": cases, "uks_cases": uks_cases}
     json.dump(out, open(OUT, "w"), indent=1)
 
 

@@ -29,7 +29,19 @@ import _InterphaseTestSupport
             var esp_points_bohr: [[Double]]
             var esp_hartree: [Double]
         }
+        struct OpenShell: Decodable {
+            var molecule: String
+            var functional: String
+            var basis: String
+            var grid: String
+            var charge: Int
+            var multiplicity: Int
+            var energy: Double
+            var alpha_orbital_energies: [Double]
+            var beta_orbital_energies: [Double]
+        }
         var cases: [Case]
+        var uks_cases: [OpenShell]
     }
 
     static let reference: Reference = {
@@ -118,6 +130,23 @@ import _InterphaseTestSupport
         if let (k, a, b) = firstMismatch(esp, c.esp_hartree, rel: 0, abs: 1e-6) {
             Issue.record("\(name): ESP at point \(k) is \(a), PySCF \(b)")
         }
+    }
+
+    @Test(arguments: reference.uks_cases.map { "\($0.molecule) \($0.functional) q\($0.charge) m\($0.multiplicity)" })
+    func unrestrictedKohnShamMatchesPySCF(_ name: String) throws {
+        let c = try #require(Self.reference.uks_cases.first { "\($0.molecule) \($0.functional) q\($0.charge) m\($0.multiplicity)" == name })
+        let molecule = try Molecule.readXYZ(Fixtures.data("molecules/\(c.molecule)"), charge: c.charge, multiplicity: c.multiplicity)
+        let integrals = try Integrals(try BasisSet(BasisSetName.named(c.basis)!, for: molecule), molecule: molecule)
+        var options = SCFOptions()
+        options.energyTolerance = 1e-10
+        options.commutatorTolerance = 1e-7
+        options.maxIterations = 100
+        options.grid = try GridSpecification.parse(c.grid)
+        let result = try UnrestrictedSCF.run(integrals, method: try SCFMethod.named(c.functional), options: options)
+        #expect(abs(result.energy - c.energy) < 1e-6, "\(name): E \(result.energy), PySCF \(c.energy), Δ \(result.energy - c.energy)")
+        let spins = try #require(result.spinOrbitalEnergies)
+        if let (k, a, b) = firstMismatch(spins[0], c.alpha_orbital_energies, rel: 0, abs: 1e-5) { Issue.record("\(name): α orbital \(k) is \(a), PySCF \(b)") }
+        if let (k, a, b) = firstMismatch(spins[1], c.beta_orbital_energies, rel: 0, abs: 1e-5) { Issue.record("\(name): β orbital \(k) is \(a), PySCF \(b)") }
     }
 
     @Test func waterESPSurfaceIsPositiveAtHydrogenAndNegativeAtOxygen() throws {

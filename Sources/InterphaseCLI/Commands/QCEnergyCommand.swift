@@ -16,7 +16,7 @@ struct QCEnergyCommand: ParsableCommand {
     @Option(name: .long, help: "Total charge (e).")
     var charge: Int = 0
 
-    @Option(name: .long, help: "Spin multiplicity 2S+1 (above 1: UHF; open-shell DFT is not there yet).")
+    @Option(name: .long, help: "Spin multiplicity 2S+1 (above 1: unrestricted, UHF or UKS).")
     var multiplicity: Int = 1
 
     @Option(name: .long, parsing: .upToNextOption,

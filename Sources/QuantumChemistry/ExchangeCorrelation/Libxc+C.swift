@@ -1,7 +1,9 @@
 import CLibxc
 import InterphaseCore
 
-/// Every call into libxc. One `Libxc.Functional` per libxc component, spin-unpolarized.
+/// Every call into libxc. One `Libxc.Functional` per libxc component, spin-unpolarised (closed shells)
+/// or polarised (open shells: ρ = (ρ_α, ρ_β), σ = (σ_αα, σ_αβ, σ_ββ) interleaved per point, as libxc
+/// takes them).
 enum Libxc {
     final class Functional: @unchecked Sendable {
         let handle: UnsafeMutablePointer<xc_func_type>
@@ -10,9 +12,12 @@ enum Libxc {
         /// Fraction of exact (Hartree–Fock) exchange; 0 for a pure functional.
         let exactExchange: Double
 
-        init(id: Int32) throws {
+        let polarized: Bool
+
+        init(id: Int32, polarized: Bool = false) throws {
             guard let p = xc_func_alloc() else { throw InterphaseError(.library, "libxc could not allocate functional \(id)") }
-            guard xc_func_init(p, id, Int32(XC_UNPOLARIZED)) == 0 else {
+            self.polarized = polarized
+            guard xc_func_init(p, id, Int32(polarized ? XC_POLARIZED : XC_UNPOLARIZED)) == 0 else {
                 xc_func_free(p)
                 throw InterphaseError(.library, "libxc does not know functional \(id)", parameter: "method")
             }
@@ -34,21 +39,21 @@ enum Libxc {
         }
 
         /// Energy per particle ε, ∂(ρε)/∂ρ and (GGA) ∂(ρε)/∂σ at `count` points, added into the outputs
-        /// (each component of a sum adds its part).
+        /// (each component of a sum adds its part). Polarised: `rho`, `vrho` hold 2 values per point,
+        /// `sigma`, `vsigma` 3, and `scratch` must hold 6 × count.
         func evaluate(count: Int, rho: UnsafePointer<Double>, sigma: UnsafePointer<Double>, scratch: UnsafeMutablePointer<Double>,
                       exc: UnsafeMutablePointer<Double>, vrho: UnsafeMutablePointer<Double>, vsigma: UnsafeMutablePointer<Double>) {
-            // scratch holds 3 × count values: ε, vρ, vσ of this component.
-            let e = scratch, vr = scratch + count, vs = scratch + 2 * count
+            // scratch: ε, vρ, vσ of this component.
+            let spins = polarized ? 2 : 1, pairs = polarized ? 3 : 1
+            let e = scratch, vr = scratch + count, vs = vr + spins * count
             if isGGA {
                 xc_gga_exc_vxc(handle, count, rho, sigma, e, vr, vs)
-                for g in 0..<count { vsigma[g] += vs[g] }
+                for g in 0..<(pairs * count) { vsigma[g] += vs[g] }
             } else {
                 xc_lda_exc_vxc(handle, count, rho, e, vr)
             }
-            for g in 0..<count {
-                exc[g] += e[g]
-                vrho[g] += vr[g]
-            }
+            for g in 0..<count { exc[g] += e[g] }
+            for g in 0..<(spins * count) { vrho[g] += vr[g] }
         }
     }
 }

@@ -1,25 +1,28 @@
 import InterphaseCore
 import InterphaseNumerics
 
-/// Unrestricted Hartree–Fock (Pople & Nesbet, J. Chem. Phys. 22, 571 (1954)) for open shells: one set
-/// of orbitals per spin, F^α C^α = S C^α ε^α and likewise for β, with
+/// Unrestricted Hartree–Fock (Pople & Nesbet, J. Chem. Phys. 22, 571 (1954)) and Kohn–Sham for open
+/// shells: one set of orbitals per spin, F^α C^α = S C^α ε^α and likewise for β, with
 ///
-///   F^σ = h + J[D^α + D^β] − K[D^σ],  E = Tr(D h) + ½Tr(D J) − ½Σ_σ Tr(D^σ K[D^σ]) + E_nuc,
+///   F^σ = h + J[D^α + D^β] − a K[D^σ] + V_xc^σ,
+///   E = Tr(D h) + ½Tr(D J) − (a/2) Σ_σ Tr(D^σ K[D^σ]) + E_xc + E_nuc,
 ///
+/// a = 1 and no XC for Hartree–Fock, the functional's exact-exchange fraction otherwise (spin-polarised
+/// libxc kernels, `XCIntegrator+Polarized.swift`).
 /// D^σ = C^σ_occ C^σᵀ_occ (n_α = (N + 2S)/2 and n_β = (N − 2S)/2 electrons, 2S + 1 the multiplicity).
 /// As the restricted solver: canonical orthogonalisation, DIIS on the stacked commutators
 /// [F^α D^α S − S D^α F^α; F^β D^β S − S D^β F^β] extrapolating both Fock matrices with one set of
 /// coefficients, the atomic-density guess split equally between the spins, incremental J/K builds.
-/// Kohn–Sham for open shells (UKS) needs libxc's spin-polarised kernels and is not here yet.
 public enum UnrestrictedSCF {
-    /// - Throws: `.invalidParameter` for a Kohn–Sham method; `.notConverged` as `RestrictedSCF`.
+    /// - Throws: `.notConverged` as `RestrictedSCF`.
     public static func run(_ integrals: Integrals, method: SCFMethod = .hartreeFock, options: SCFOptions = SCFOptions(),
                            progress: ((Int, Double) -> Void)? = nil) throws -> SCFResult {
-        guard method == .hartreeFock else {
-            throw InterphaseError(.invalidParameter, "\(method) for an open shell needs unrestricted Kohn–Sham, which Interphase does not have yet",
-                                  parameter: "method", expected: "rhf/uhf for open shells, or a closed-shell molecule for DFT")
-        }
         let molecule = integrals.molecule
+        let xc = try method.functional.map { f in
+            try XCIntegrator(functional: f, grid: try MolecularGrid(molecule, specification: options.grid), integrals: integrals)
+        }
+        let a = xc?.exactExchange ?? 1
+        let label = "U" + method.description.replacingOccurrences(of: "RHF", with: "HF")
         let n = integrals.functionCount
         let nAlpha = (molecule.electronCount + molecule.multiplicity - 1) / 2, nBeta = molecule.electronCount - nAlpha
         let h = integrals.coreHamiltonian
@@ -68,25 +71,37 @@ public enum UnrestrictedSCF {
         var j: [[Double]] = [], k: [[Double]] = []
         var previous: [[Double]]? = nil
         var previousEnergy = 0.0, deltaE = Double.infinity, worst = Double.infinity
+        var exchangeCorrelation = 0.0, gridElectrons: Double? = nil
         var orbitals: [(energies: [Double], c: Matrix)] = []
         for iteration in 1...max(options.maxIterations, 1) {
+            let wantK = a != 0
             if let previous, (iteration - 1) % 8 != 0 {
                 let deltas = (0..<2).map { spin in zip(densities[spin], previous[spin]).map { $0 - $1 } }
-                let (dj, dk) = try integrals.coulombExchange(deltas, threshold: options.screening, threads: options.threads)
-                for spin in 0..<2 { for t in j[spin].indices { j[spin][t] += dj[spin][t]; k[spin][t] += dk![spin][t] } }
+                let (dj, dk) = try integrals.coulombExchange(deltas, exchange: wantK, threshold: options.screening, threads: options.threads)
+                for spin in 0..<2 {
+                    for t in j[spin].indices { j[spin][t] += dj[spin][t] }
+                    if let dk { for t in k[spin].indices { k[spin][t] += dk[spin][t] } }
+                }
             } else {
-                let (jj, kk) = try integrals.coulombExchange(densities, threshold: options.screening, threads: options.threads)
+                let (jj, kk) = try integrals.coulombExchange(densities, exchange: wantK, threshold: options.screening, threads: options.threads)
                 j = jj
-                k = kk!
+                k = kk ?? [[Double]](repeating: [Double](repeating: 0, count: n * n), count: 2)
             }
             previous = densities
             var focks = [h, h]
             var energy = molecule.nuclearRepulsion
             for spin in 0..<2 {
                 for t in h.indices {
-                    focks[spin][t] += j[0][t] + j[1][t] - k[spin][t]
-                    energy += densities[spin][t] * (h[t] + 0.5 * (j[0][t] + j[1][t] - k[spin][t]))
+                    focks[spin][t] += j[0][t] + j[1][t] - a * k[spin][t]
+                    energy += densities[spin][t] * (h[t] + 0.5 * (j[0][t] + j[1][t] - a * k[spin][t]))
                 }
+            }
+            if let xc {
+                let (exc, potentials, q) = try xc.evaluate(alpha: densities[0], beta: densities[1], threads: options.threads)
+                for spin in 0..<2 { for t in h.indices { focks[spin][t] += potentials[spin][t] } }
+                energy += exc
+                exchangeCorrelation = exc
+                gridElectrons = q
             }
             deltaE = abs(energy - previousEnergy)
             previousEnergy = energy
@@ -105,11 +120,12 @@ public enum UnrestrictedSCF {
                 let coefficients = levels.flatMap { level in Array(orbitals[level.2].c.column(level.3)) }
                 var oneElectron = 0.0
                 for t in h.indices { oneElectron += total[t] * h[t] }
-                return SCFResult(method: "UHF", energy: energy, nuclearRepulsion: molecule.nuclearRepulsion, oneElectronEnergy: oneElectron,
-                                 twoElectronEnergy: energy - oneElectron - molecule.nuclearRepulsion, exchangeCorrelationEnergy: 0,
+                return SCFResult(method: label, energy: energy, nuclearRepulsion: molecule.nuclearRepulsion, oneElectronEnergy: oneElectron,
+                                 twoElectronEnergy: energy - oneElectron - molecule.nuclearRepulsion - exchangeCorrelation,
+                                 exchangeCorrelationEnergy: exchangeCorrelation,
                                  orbitalEnergies: levels.map(\.0), occupations: levels.map(\.1), coefficients: coefficients, density: total,
                                  functionCount: n, iterations: iteration, lastEnergyChange: deltaE, lastCommutator: worst,
-                                 gridPoints: nil, gridElectrons: nil, grid: nil,
+                                 gridPoints: xc?.grid.count, gridElectrons: gridElectrons, grid: xc.map { _ in options.grid.description },
                                  spinOrbitalEnergies: [orbitals[0].energies, orbitals[1].energies], spinDensities: densities,
                                  orbitalSpins: levels.map(\.2))
             }
@@ -120,7 +136,7 @@ public enum UnrestrictedSCF {
         }
         throw InterphaseError(
             .notConverged,
-            String(format: "UHF did not converge in %d cycles (last |ΔE| %.2e Eh, commutator %.2e; tried DIIS(%d))", options.maxIterations, deltaE, worst,
+            String(format: "%@ did not converge in %d cycles (last |ΔE| %.2e Eh, commutator %.2e; tried DIIS(%d))", options.maxIterations, deltaE, worst,
                    options.diisVectors),
             parameter: "scf", expected: "more cycles (maxIterations) or another guess")
     }
