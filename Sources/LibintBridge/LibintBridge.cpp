@@ -51,6 +51,30 @@ void fail(char *error, int length, const std::string &message) {
     }
 }
 
+// Runs work(0 … workers − 1) on `workers` threads (the caller's is worker 0); each worker catches its
+// own exceptions. Returns false, with the first worker's message in `error`, when any failed.
+template <typename Work>
+bool run_workers(int workers, Work work, char *error, int error_length) {
+    std::vector<std::string> failures(static_cast<size_t>(workers));
+    auto guarded = [&](int w) {
+        try {
+            work(w);
+        } catch (const std::exception &e) {
+            failures[static_cast<size_t>(w)] = e.what();
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int w = 1; w < workers; ++w) pool.emplace_back(guarded, w);
+    guarded(0);
+    for (auto &t : pool) t.join();
+    for (const auto &f : failures)
+        if (!f.empty()) {
+            fail(error, error_length, f);
+            return false;
+        }
+    return true;
+}
+
 // Schwarz factors √(μν|μν) per shell pair (max over the functions of the pair).
 std::vector<double> schwarz(const ib_basis &b) {
     const size_t n = b.shells.size();
@@ -229,9 +253,7 @@ int ib_electronic_potential(const ib_basis *basis, const double *density, int po
                 if (prefactor * dmax >= threshold) pairs.push_back({s1, s2});
             }
         const int workers = std::max(1, std::min(threads, point_count));
-        std::vector<std::string> failures(workers);
         auto work = [&](int w) {
-            try {
                 libint2::Engine engine(libint2::Operator::nuclear, b.max_nprim, b.max_l, 0);
                 const auto &buf = engine.results();
                 for (int p = w; p < point_count; p += workers) {
@@ -251,19 +273,8 @@ int ib_electronic_potential(const ib_basis *basis, const double *density, int po
                     // libint2's nuclear operator is −q/|r − P|, so the sum is already −Σ D ⟨1/|r − P|⟩.
                     out[p] = v;
                 }
-            } catch (const std::exception &e) {
-                failures[w] = e.what();
-            }
         };
-        std::vector<std::thread> pool;
-        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-        work(0);
-        for (auto &t : pool) t.join();
-        for (const auto &f : failures)
-            if (!f.empty()) {
-                fail(error, error_length, f);
-                return 1;
-            }
+        if (!run_workers(workers, work, error, error_length)) return 1;
         return 0;
     } catch (const std::exception &e) {
         fail(error, error_length, e.what());
@@ -309,7 +320,6 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
         const int workers = std::max(1, threads);
         std::vector<std::vector<double>> jw(workers, std::vector<double>(nd * nbf * nbf, 0.0));
         std::vector<std::vector<double>> kw(k ? workers : 0, std::vector<double>(nd * nbf * nbf, 0.0));
-        std::vector<std::string> failures(workers);
         // Adds one quartet block (integrals v, shells s1 ≥ s2, s3 ≥ s4, (s1 s2) ≥ (s3 s4)) to worker w's
         // J and K: hartree-fock++'s updates, each unique integral once with its degeneracy.
         auto accumulate = [&](int w, size_t s1, size_t s2, size_t s3, size_t s4, const double *v) {
@@ -380,7 +390,6 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
                                                                                        [](const auto &v) { return v.empty(); });
         if (!use_cache) lock.unlock();
         auto work = [&](int w) {
-            try {
                 if (use_cache && !fill_cache) {
                     const double *values = b.cache_values[w].data();
                     for (const auto &quartet : b.cache_quartets[w]) {
@@ -419,19 +428,8 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
                             }
                         }
                     }
-            } catch (const std::exception &e) {
-                failures[w] = e.what();
-            }
         };
-        std::vector<std::thread> pool;
-        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-        work(0);
-        for (auto &t : pool) t.join();
-        for (const auto &f : failures)
-            if (!f.empty()) {
-                fail(error, error_length, f);
-                return 1;
-            }
+        if (!run_workers(workers, work, error, error_length)) return 1;
         // Sum the workers and symmetrise. The updates above are hartree-fock++'s for G = 2J[D] − K[D]
         // after G = ½(g + gᵀ); with the Coulomb and exchange parts kept apart that is
         // J[D] = ¼(g_J + g_Jᵀ) and K[D] = ½(g_K + g_Kᵀ).
