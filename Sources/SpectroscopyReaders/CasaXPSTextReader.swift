@@ -9,7 +9,7 @@ import InterphaseData
 /// `CPS`, then any component, background and envelope columns) and numeric rows.
 ///
 /// Each block becomes one binding-energy `Spectrum` of the `Counts` column (the `B.E.` column as x, as
-/// CasaXPS computed it from the characteristic energy); the region name is the title's last
+/// CasaXPS computed it from the characteristic energy; `CPS` kept as a column); the region name is the title's last
 /// `:`-separated part and the group the parts before it.
 enum CasaXPSTextReader {
     static func sniff(_ probe: FileProbe) -> Bool {
@@ -38,7 +38,8 @@ enum CasaXPSTextReader {
                 throw InterphaseError(.missingColumn, "block '\(title)': the header lacks B.E. or Counts", file: path, line: headerAt + 1,
                                       expected: "columns K.E., Counts, B.E., CPS")
             }
-            var x: [Double] = [], y: [Double] = []
+            let cps = header.firstIndex(of: "CPS")
+            var x: [Double] = [], y: [Double] = [], rate: [Double] = []
             var j = headerAt + 1
             while j < lines.count {
                 let cells = lines[j].split(separator: "\t", omittingEmptySubsequences: false)
@@ -46,6 +47,7 @@ enum CasaXPSTextReader {
                 else { break }
                 x.append(e)
                 y.append(c)
+                if let cps, cps < cells.count, let r = SpectrumTextLines.number(cells[cps]) { rate.append(r) }
                 j += 1
             }
             let parts = title.split(separator: ":").map(String.init)
@@ -53,7 +55,8 @@ enum CasaXPSTextReader {
                 region: parts.last ?? title, group: parts.count > 1 ? parts.dropLast().joined(separator: ":") : nil,
                 sourceEnergy: options.photonEnergy ?? value(after: "Characteristic Energy eV"),
                 dwellTime: value(after: "Acquisition Time s"))
-            spectra.append(try Spectrum(x: x, y: y, axis: .bindingEnergy, intensity: .counts, metadata: metadata, source: path))
+            spectra.append(try Spectrum(x: x, y: y, axis: .bindingEnergy, intensity: .counts,
+                                        columns: rate.count == x.count ? ["CPS": rate] : [:], metadata: metadata, source: path))
             i = j
         }
         guard !spectra.isEmpty else { throw InterphaseError(.emptyInput, "no CasaXPS blocks", file: path) }
