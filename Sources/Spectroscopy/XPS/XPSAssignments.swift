@@ -32,11 +32,16 @@ public enum XPSAssignments {
         XPSAssignment("O 1s", "C–O (ROLi, ROCO2Li)", 533.2, review),
     ]
 
-    /// Region names compare without spaces or case ("C1s" is "C 1s").
+    /// Region names compare without spaces, underscores or case ("C1s" is "C 1s"); a name that contains a
+    /// core level of the table names that level ("InPET_C1s" is C 1s), the longest match first.
     public static func entries(for region: String) -> [XPSAssignment] {
-        let key = region.lowercased().filter { $0 != " " }
-        return table.filter { $0.region.lowercased().filter { $0 != " " } == key }
+        let key = normalised(region)
+        let levels = regions.filter { key == normalised($0) || key.hasSuffix(normalised($0)) || key.hasPrefix(normalised($0)) }
+        guard let level = levels.max(by: { normalised($0).count < normalised($1).count }) else { return [] }
+        return table.filter { $0.region == level }
     }
+
+    static func normalised(_ s: String) -> String { s.lowercased().filter { $0 != " " && $0 != "_" && $0 != "-" } }
 
     /// The regions the table covers.
     public static var regions: [String] {
