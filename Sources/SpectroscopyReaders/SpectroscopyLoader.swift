@@ -30,15 +30,6 @@ public enum SpectroscopyLoader {
     /// Reads `url`, choosing the reader by content unless `options.format` forces one.
     /// - Throws: `.unsupportedFormat` listing the formats when no row claims the file; the reader's errors.
     public static func load(_ url: URL, options: SpectroscopyReadOptions = SpectroscopyReadOptions()) throws -> SpectroscopyFile {
-        if let forced = options.format {
-            guard let row = registry.reader(for: forced) else { throw registry.unknownFormat(forced.id, file: url.path) }
-            return try row.read(url, row.format, options)
-        }
-        let probe = try InstrumentFile.makeProbe(url)
-        guard let row = try registry.detect(probe) else { throw registry.unrecognised(probe) }
-        return try row.read(url, row.format, options)
+        try registry.load(url, format: options.format, options: options)
     }
-
-    /// True when a row claims the file (for `MeasurementLoader`).
-    public static func claims(_ probe: FileProbe) -> Bool { (try? registry.detect(probe)) != nil }
 }

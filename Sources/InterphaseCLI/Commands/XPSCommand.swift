@@ -77,11 +77,7 @@ struct XPSCommand: ParsableCommand {
         let read = try SpectroscopyLoader.load(URL(fileURLWithPath: file), options: SpectroscopyReadOptions(photonEnergy: photonEnergy))
         let result = try XPSRegionFit.run(read.spectra, file: file, request: XPSFitRequest(region: region, components: source, options: options))
         let summary = PeakFitSummary(result, file: file, format: read.format.id)
-        switch output.format {
-        case .json: output.emit(summary.json.rendered() + "\n")
-        case .csv: output.emit(String(decoding: summary.table.renderedCSV(), as: UTF8.self))
-        case .table: output.emit(summary.text)
-        }
+        output.present(json: summary.json, csv: summary.table.renderedCSV(), text: summary.text)
         if let directory = output.outURL {
             try PeakFitFiles.write(summary, to: directory)
             output.info("wrote \(directory.path)")

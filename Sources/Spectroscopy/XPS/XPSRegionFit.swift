@@ -26,7 +26,7 @@ public struct XPSFitRequest: Sendable {
 }
 
 /// The XPS driver behind `interphase xps`: picks the region from a file's spectra (cycles of one region
-/// with the same energies are summed, as the instrument's software does), builds the starting
+/// with the same energies are summed — count rates averaged — as the instrument's software does), builds the starting
 /// components, and fits (`PeakFit`).
 public enum XPSRegionFit {
     /// - Throws: `.invalidParameter` naming the file and listing the regions when the region is not in the
@@ -59,10 +59,12 @@ public enum XPSRegionFit {
         var notes: [String] = []
         let same = cycles.filter { $0.x == spectrum.x && $0.axis == spectrum.axis }
         if same.count > 1 {
-            let y = (0..<spectrum.count).map { i in same.reduce(0.0) { $0 + $1.y[i] } }
+            // Counts add; count rates average.
+            let weight = spectrum.intensity == .counts ? 1 : 1 / Double(same.count)
+            let y = (0..<spectrum.count).map { i in weight * same.reduce(0.0) { $0 + $1.y[i] } }
             spectrum = try Spectrum(x: spectrum.x, y: y, axis: spectrum.axis, intensity: spectrum.intensity, metadata: spectrum.metadata,
                                     source: spectrum.source)
-            notes.append("\(same.count) cycles of region '\(chosen)' summed")
+            notes.append("\(same.count) cycles of region '\(chosen)' " + (weight == 1 ? "summed" : "averaged"))
         }
         if cycles.count > same.count { notes.append("\(cycles.count - same.count) spectra named '\(chosen)' with other energies not used") }
 
