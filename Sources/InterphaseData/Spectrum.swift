@@ -64,9 +64,6 @@ public struct Spectrum: Sendable, Equatable {
     /// Lowest and highest x, in `axis.unit`.
     public var range: ClosedRange<Double> { Swift.min(x[0], x[x.count - 1])...Swift.max(x[0], x[x.count - 1]) }
 
-    /// Mean spacing |x_last − x_first| / (n − 1), in `axis.unit`.
-    public var meanStep: Double { (range.upperBound - range.lowerBound) / Double(count - 1) }
-
     /// The region name, or "spectrum" when the file has none (for messages).
     public var name: String { metadata.region ?? "spectrum" }
 

@@ -49,7 +49,7 @@ enum ScientaTextReader {
             let metadata = SpectrumMetadata(
                 region: f["Region Name"], group: f["Sample"], instrument: f["Instrument"], sourceLabel: nil,
                 sourceEnergy: options.photonEnergy ?? f["Excitation Energy"].flatMap(Double.init),
-                passEnergy: f["Pass Energy"].flatMap(Double.init), dwellTime: f["Step Time"].flatMap(Double.init).map { $0 * 1e-3 },
+                passEnergy: f["Pass Energy"].flatMap(Double.init), dwellTime: f["Step Time"].flatMap(Double.init).map { $0 * Units.milli },
                 sweeps: f["Number of Sweeps"].flatMap(Int.init), acquired: [f["Date"], f["Time"]].compactMap { $0 }.joined(separator: " "),
                 technique: nil)
             spectra.append(try Spectrum(x: rows.map { $0.1[0] }, y: rows.map { $0.1[1] }, axis: axis, intensity: .counts,

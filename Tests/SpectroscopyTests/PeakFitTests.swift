@@ -2,6 +2,7 @@ import Foundation
 import InterphaseCore
 import InterphaseData
 import Spectroscopy
+import SpectroscopyReaders
 import Testing
 import _InterphaseTestSupport
 
@@ -134,5 +135,26 @@ import _InterphaseTestSupport
         _ = expectInterphaseError(.invalidParameter) {
             try XPSAssignments.startingComponents(region: "Zr 3d", x: x, signal: y, calibration: nil, file: nil)
         }
+    }
+}
+
+/// `XPSRegionFit` on a real multi-region file: the region is found by name, its cycles of one group are
+/// averaged (count rates), other groups are left out and said so; a missing region lists the file's.
+@Suite struct XPSRegionFitTests {
+    @Test func cyclesOfOneGroupAreAveragedAndMissingRegionsListed() throws {
+        let read = try SpectroscopyLoader.load(SpectroscopyReference.xps("MgFe2O4_with_transmission_function.xy"))
+        let table = try PeakComponentTable(parsing: Data(#"{"components": [{"name": "O lattice", "shape": "gl", "center": 530.0, "fwhm": 1.3, "extra": [0.3], "fixed": ["m"]}, {"name": "O surface", "shape": "gl", "center": 531.8, "fwhm": 1.5, "extra": [0.3], "fixed": ["m"]}]}"#.utf8), file: "table.json")
+        let fit = try XPSRegionFit.run(read.spectra, file: "MgFe2O4.xy", request: XPSFitRequest(region: "O 1s", components: .table(table)))
+        #expect(fit.region == "O1s" && fit.intensity == .countsPerSecond)
+        #expect(fit.notes.contains("5 cycles of region 'O1s' averaged"), "\(fit.notes)")
+        #expect(fit.notes.contains { $0.contains("of other groups not used") })
+        // The averaged cycles: the mean of the five curves of the first group at the first point.
+        let first = read.spectra.filter { $0.name == "O1s" && $0.metadata.group == read.spectra.first { $0.name == "O1s" }?.metadata.group }
+        let mean = first.reduce(0.0) { $0 + $1.y[0] } / Double(first.count)
+        #expect(isClose(fit.y.last!, mean, rel: 1e-12), "the highest binding energy point is the first of each cycle")
+        let e = expectInterphaseError(.invalidParameter) {
+            try XPSRegionFit.run(read.spectra, file: "MgFe2O4.xy", request: XPSFitRequest(region: "Li 1s"))
+        }
+        #expect(e?.parameter == "--region" && e?.expected?.contains("Fe2p, Fe LMM") == true)
     }
 }

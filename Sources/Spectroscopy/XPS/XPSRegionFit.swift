@@ -52,11 +52,16 @@ public enum XPSRegionFit {
             throw InterphaseError(.invalidParameter, "the file has \(names.count) regions; choose one", file: file, parameter: "--region",
                                   expected: "one of: " + names.joined(separator: ", "))
         }
-        let cycles = spectra.filter { $0.name == chosen && $0.axis.isElectronEnergy }
-        guard var spectrum = cycles.first else {
+        let named = spectra.filter { $0.name == chosen && $0.axis.isElectronEnergy }
+        guard var spectrum = named.first else {
             throw InterphaseError(.invalidParameter, "region '\(chosen)' has no energy axis", file: file, parameter: "--region")
         }
+        // Cycles belong to one group (a SPECS file measures the same region again at another pass energy).
+        let cycles = named.filter { $0.metadata.group == spectrum.metadata.group }
         var notes: [String] = []
+        if named.count > cycles.count {
+            notes.append("region '\(chosen)' of group '\(spectrum.metadata.group ?? "")' fitted; \(named.count - cycles.count) spectra of other groups not used")
+        }
         let same = cycles.filter { $0.x == spectrum.x && $0.axis == spectrum.axis }
         if same.count > 1 {
             // Counts add; count rates average.
