@@ -73,10 +73,19 @@ extension LineShape {
         return Double.pi / b.squareRoot() * Faddeeva.erfcx((a / b).squareRoot())
     }
 
+    /// ∂/∂center, ∂/∂area, ∂/∂w of f = A s(u)/(w N), u = (x − center)/w, h = A/(w N), for a profile s
+    /// whose norm N does not depend on these three (the GL and SGL forms).
+    @inline(__always)
+    static func scaledProfileGradient(_ g: UnsafeMutablePointer<Double>, h: Double, w: Double, n: Double, s: Double, dsdu: Double, u: Double) {
+        g[0] = -h * dsdu / w
+        g[1] = s / (w * n)
+        g[2] = -h * s / w - h * dsdu * u / w
+    }
+
     public static let gl = LineShape(
         id: "gl", name: "CasaXPS GL(m) product", parameters: [center, area, width, Parameter("m", "", "Lorentzian mixing (GL(30) is m = 0.3)", lower: 0, upper: 1)],
         formula: "GL(x) = H exp(−c₄(1−m)u²) / (1 + 4m u²), H = A/(w N(m)), N(m) = (π/√(4m)) erfcx(√(c₄(1−m)/(4m)))",
-        widthAndArea: "area = A; the half maximum is at |u| = ½ only for m = 0 or 1, so the FWHM is measured on the profile (GL(30): 0.947 w)",
+        widthAndArea: "area = A; the half maximum is at |u| = ½ only for m = 0 or 1, so the FWHM is measured on the profile (GL(30): 0.9614 w)",
         source: "CasaXPS manual, 'Line shapes' (GL(p) product form); Jain, Biesinger & Linford, Appl. Surf. Sci. 447 (2018) 548",
         evaluate: { x, p, g in
             let w = p[2], m = p[3], u = (x - p[0]) / w
@@ -89,9 +98,7 @@ extension LineShape {
                 let dsdu = s * (-2 * c4 * (1 - m) * u - 8 * m * u * r)
                 let step = 1e-6
                 let dn = (glNorm(Swift.min(m + step, 1)) - glNorm(Swift.max(m - step, 0))) / (Swift.min(m + step, 1) - Swift.max(m - step, 0))
-                g[0] = -h * dsdu / w
-                g[1] = s / (w * n)
-                g[2] = -f / w - h * dsdu * u / w
+                scaledProfileGradient(g, h: h, w: w, n: n, s: s, dsdu: dsdu, u: u)
                 g[3] = h * s * (c4 * u * u - 4 * u * u * r) - f * dn / n
             }
             return f
@@ -112,9 +119,7 @@ extension LineShape {
             if let g {
                 let dsdu = (1 - m) * e * (-2 * c4 * u) + m * (-8 * u * r * r)
                 let dn = Double.pi / 2 - (Double.pi / c4).squareRoot()
-                g[0] = -h * dsdu / w
-                g[1] = s / (w * n)
-                g[2] = -f / w - h * dsdu * u / w
+                scaledProfileGradient(g, h: h, w: w, n: n, s: s, dsdu: dsdu, u: u)
                 g[3] = p[1] / w * ((r - e) / n - s * dn / (n * n))
             }
             return f

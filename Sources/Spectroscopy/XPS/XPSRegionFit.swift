@@ -36,6 +36,7 @@ public enum XPSRegionFit {
         for s in spectra where !names.contains(s.name) { names.append(s.name) }
         func key(_ s: String) -> String { s.lowercased().filter { $0 != " " && $0 != "_" } }
         let chosen: String
+        var picked: String?
         if let wanted = request.region {
             // The exact name, else the one region whose name ends with it ("InPET_C1s" for "C 1s").
             let ending = names.filter { key($0).hasSuffix(key(wanted)) }
@@ -48,6 +49,7 @@ public enum XPSRegionFit {
             chosen = names[0]
         } else if let known = names.first(where: { !XPSAssignments.entries(for: $0).isEmpty }) {
             chosen = known
+            picked = "no --region given: '\(known)' fitted, the first region with an assignment table (the file has \(names.joined(separator: ", ")))"
         } else {
             throw InterphaseError(.invalidParameter, "the file has \(names.count) regions; choose one", file: file, parameter: "--region",
                                   expected: "one of: " + names.joined(separator: ", "))
@@ -58,7 +60,7 @@ public enum XPSRegionFit {
         }
         // Cycles belong to one group (a SPECS file measures the same region again at another pass energy).
         let cycles = named.filter { $0.metadata.group == spectrum.metadata.group }
-        var notes: [String] = []
+        var notes: [String] = picked.map { [$0] } ?? []
         if named.count > cycles.count {
             notes.append("region '\(chosen)' of group '\(spectrum.metadata.group ?? "")' fitted; \(named.count - cycles.count) spectra of other groups not used")
         }
