@@ -34,11 +34,12 @@ enum CasaXPSTextReader {
             }
             // Keep empty cells: the header and the rows align by tab position.
             let header = lines[headerAt].split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard let be = header.firstIndex(of: "B.E."), let counts = header.firstIndex(of: "Counts") else {
+            // Counts when exported, else the count rate.
+            guard let be = header.firstIndex(of: "B.E."), let counts = header.firstIndex(of: "Counts") ?? header.firstIndex(of: "CPS") else {
                 throw InterphaseError(.missingColumn, "block '\(title)': the header lacks B.E. or Counts", file: path, line: headerAt + 1,
                                       expected: "columns K.E., Counts, B.E., CPS")
             }
-            let cps = header.firstIndex(of: "CPS")
+            let cps = header.firstIndex(of: "CPS"), isRate = header[counts] == "CPS"
             var x: [Double] = [], y: [Double] = [], rate: [Double] = []
             var j = headerAt + 1
             while j < lines.count {
@@ -55,8 +56,8 @@ enum CasaXPSTextReader {
                 region: parts.last ?? title, group: parts.count > 1 ? parts.dropLast().joined(separator: ":") : nil,
                 sourceEnergy: options.photonEnergy ?? value(after: "Characteristic Energy eV"),
                 dwellTime: value(after: "Acquisition Time s"))
-            spectra.append(try Spectrum(x: x, y: y, axis: .bindingEnergy, intensity: .counts,
-                                        columns: rate.count == x.count ? ["CPS": rate] : [:], metadata: metadata, source: path))
+            spectra.append(try Spectrum(x: x, y: y, axis: .bindingEnergy, intensity: isRate ? .countsPerSecond : .counts,
+                                        columns: rate.count == x.count && !isRate ? ["CPS": rate] : [:], metadata: metadata, source: path))
             i = j
         }
         guard !spectra.isEmpty else { throw InterphaseError(.emptyInput, "no CasaXPS blocks", file: path) }

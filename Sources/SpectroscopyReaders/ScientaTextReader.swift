@@ -8,7 +8,8 @@ import InterphaseData
 /// `Step Time` in ms, `Instrument`) and `[Data n]` of "energy intensity" rows.
 ///
 /// The energy scale is binding when `Energy Scale=Binding` (or the dimension is named "Binding Energy"),
-/// kinetic otherwise. One `Spectrum` per region, of the first intensity column.
+/// kinetic otherwise. One `Spectrum` per region; with several slices (`Number of Slices` > 1, one column
+/// each) the intensity is their sum.
 enum ScientaTextReader {
     static func sniff(_ probe: FileProbe) -> Bool {
         let text = probe.prefixText.prefix(4000)
@@ -52,7 +53,8 @@ enum ScientaTextReader {
                 passEnergy: f["Pass Energy"].flatMap(Double.init), dwellTime: f["Step Time"].flatMap(Double.init).map { $0 * Units.milli },
                 sweeps: f["Number of Sweeps"].flatMap(Int.init), acquired: [f["Date"], f["Time"]].compactMap { $0 }.joined(separator: " "),
                 technique: nil)
-            spectra.append(try Spectrum(x: rows.map { $0.1[0] }, y: rows.map { $0.1[1] }, axis: axis, intensity: .counts,
+            // A multi-slice (angle-resolved) region has one intensity column per slice: their sum is the spectrum.
+            spectra.append(try Spectrum(x: rows.map { $0.1[0] }, y: rows.map { $0.1.dropFirst().reduce(0, +) }, axis: axis, intensity: .counts,
                                         metadata: metadata, source: path))
         }
         guard !spectra.isEmpty else { throw InterphaseError(.emptyInput, "no [Data n] section", file: path) }

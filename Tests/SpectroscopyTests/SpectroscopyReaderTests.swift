@@ -101,4 +101,28 @@ import _InterphaseTestSupport
         let error = expectInterphaseError(.malformed) { try SpectroscopyLoader.load(url) }
         #expect(error?.message.contains("ordinate value") == true || error?.message.contains("ends while reading") == true, "\(String(describing: error))")
     }
+
+    /// Constructed variants of the bundled formats: a Scienta region with two slices (their sum is the
+    /// spectrum) and a CasaXPS export with only a CPS column (read as counts s⁻¹).
+    @Test func scientaSlicesAreSummedAndCasaRateOnlyExportIsRead() throws {
+        let dir = Fixtures.temporaryDirectory("spectro")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let original = try String(contentsOf: SpectroscopyReference.xps("Ag_0001.txt"), encoding: .isoLatin1)
+        var doubled: [String] = [], inData = false
+        for line in original.components(separatedBy: "\r\n") {
+            if line.hasPrefix("[Data 1]") { inData = true; doubled.append(line); continue }
+            let cells = line.split(separator: " ")
+            doubled.append(inData && cells.count == 2 ? line + "  " + cells[1] : line)
+        }
+        let scienta = dir.appendingPathComponent("two_slices.txt")
+        try doubled.joined(separator: "\r\n").write(to: scienta, atomically: true, encoding: .isoLatin1)
+        let one = try SpectroscopyLoader.load(SpectroscopyReference.xps("Ag_0001.txt")).spectra[0]
+        let two = try SpectroscopyLoader.load(scienta).spectra[0]
+        #expect(zip(one.y, two.y).allSatisfy { isClose($1, 2 * $0, rel: 1e-12) }, "two equal slices sum to twice one")
+
+        let casa = dir.appendingPathComponent("cps.txt")
+        try "C 1s\n\tCharacteristic Energy eV\t1486.6\tAcquisition Time s\t0.1\nB.E.\tCPS\n290\t100\n289.9\t110\n289.8\t130\n".write(to: casa, atomically: true, encoding: .utf8)
+        let rate = try SpectroscopyLoader.load(casa)
+        #expect(rate.format == .casaXPSText && rate.spectra[0].intensity == .countsPerSecond && rate.spectra[0].y == [100, 110, 130])
+    }
 }
