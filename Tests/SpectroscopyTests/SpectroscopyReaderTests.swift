@@ -125,4 +125,30 @@ import _InterphaseTestSupport
         let rate = try SpectroscopyLoader.load(casa)
         #expect(rate.format == .casaXPSText && rate.spectra[0].intensity == .countsPerSecond && rate.spectra[0].y == [100, 110, 130])
     }
+
+    /// The parameter exclusion list of ISO 14976: a second block that leaves out its comment (block
+    /// parameter 8) and its date (1–6) inherits the first block's, and its data are read from the right lines.
+    /// Built from regular.vms by copying its block.
+    @Test func exclusionListLetsLaterBlocksInheritFields() throws {
+        let lines = try String(contentsOf: SpectroscopyReference.xps("regular.vms"), encoding: .isoLatin1)
+            .components(separatedBy: "\r\n")
+        let blockStart = 22, end = try #require(lines.lastIndex(of: "end of experiment"))
+        #expect(lines[17] == "0" && lines[21] == "1" && lines[blockStart] == "Survey" && lines[31] == "14")
+        var block = Array(lines[blockStart..<end])
+        // Drop the date (6 lines after the two identifiers) and the comment (count + 14 lines) from the copy.
+        block.removeSubrange(9..<(9 + 1 + 14))
+        block.removeSubrange(2..<8)
+        var header = Array(lines[..<blockStart])
+        header[21] = "2"
+        header.replaceSubrange(17...17, with: ["-7", "1", "2", "3", "4", "5", "6", "8"])
+        let text = (header + Array(lines[blockStart..<end]) + block + ["end of experiment", ""]).joined(separator: "\r\n")
+        let dir = Fixtures.temporaryDirectory("spectro")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let url = dir.appendingPathComponent("two_blocks.vms")
+        try text.write(to: url, atomically: true, encoding: .isoLatin1)
+        let file = try SpectroscopyLoader.load(url)
+        #expect(file.spectra.count == 2)
+        #expect(file.spectra[1].y == file.spectra[0].y && file.spectra[1].x == file.spectra[0].x)
+        #expect(file.spectra[1].metadata.acquired == file.spectra[0].metadata.acquired && file.spectra[1].metadata.passEnergy == 100)
+    }
 }
