@@ -13,7 +13,7 @@ import InterphaseCore
 /// ```
 ///
 /// `area` may be left out: it is then estimated from the background-subtracted data at the center
-/// times the FWHM. Energies are on the file's raw binding-energy scale (eV).
+/// (at least 5 % of the highest) times the FWHM. Energies are on the file's raw binding-energy scale (eV).
 public struct PeakComponentTable: Sendable {
     public struct Entry: Sendable {
         public let name: String
@@ -77,7 +77,8 @@ public struct PeakComponentTable: Sendable {
     public func components(x: [Double], signal: [Double]) throws -> [PeakComponent] {
         try entries.map { e in
             let i = x.indices.min { Swift.abs(x[$0] - e.center) < Swift.abs(x[$1] - e.center) } ?? 0
-            let area = e.area ?? Swift.max(signal[i] * e.fwhm, 1e-9)
+            // A start at zero area would stay there (its other gradients vanish): at least 5 % of the highest signal.
+            let area = e.area ?? Swift.max(signal[i], 0.05 * (signal.max() ?? 1), 1e-9) * e.fwhm
             var component = try PeakComponent(name: e.name, shape: e.shape, center: e.center, area: area, fwhm: e.fwhm, extra: e.extra,
                                                fixed: e.fixed)
             for (name, (lo, hi)) in e.bounds {

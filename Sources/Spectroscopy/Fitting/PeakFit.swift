@@ -93,7 +93,7 @@ public enum PeakFit {
                        backgroundParameters: [(String, Double)], ties: [ParameterTie], options: PeakFitOptions, notes: [String]) -> PeakFitResult {
         let p = solution.parameters
         let flat = model.parameters(p)
-        var curves = model.componentCurves(p, x: x)
+        let curves = model.componentCurves(p, x: x)
         var background = background
         var backgroundParameters = backgroundParameters
         if model.activeShirley {
@@ -123,7 +123,7 @@ public enum PeakFit {
            let c = model.components.firstIndex(where: { EnergyCalibration.sameName($0.name, calibration.component) }) {
             shift = calibration.reference - flat[model.offsets[c]]
         }
-        var areas: [Double] = [], rows: [(PeakFitResult.Component)] = []
+        var areas: [Double] = [], rows: [PeakFitResult.Component] = []
         for (c, component) in model.components.enumerated() {
             let values = model.componentParameters(flat, c)
             let area = component.shape.area(values) ?? zip(x.indices.dropFirst(), x.indices).reduce(0.0) { s, ij in
@@ -146,7 +146,6 @@ public enum PeakFit {
                 centerError: parameters[0].standardError, area: areas[c], areaError: areaError, fwhm: component.shape.fullWidth(values),
                 height: height, areaPercent: total > 0 ? 100 * areas[c] / total : .nan, curve: curves[c]))
         }
-        curves = []
         let envelope = (0..<x.count).map { i in background[i] + rows.reduce(0) { $0 + $1.curve[i] } }
         return PeakFitResult(
             region: spectrum.name, source: spectrum.source, intensity: spectrum.intensity, x: x.map { $0 + shift }, y: y,

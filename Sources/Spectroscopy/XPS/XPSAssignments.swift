@@ -52,7 +52,7 @@ public enum XPSAssignments {
     /// Starting components for a region from the table: one GL(30) (m fixed at 0.3, CasaXPS's usual
     /// shape) per entry inside the data range, all sharing the first one's FWHM (1.2 eV start, 0.4–3 eV),
     /// centers free within ±1 eV of the table energy, areas from the background-subtracted data at the
-    /// center. With a calibration on a component of the table, the table is first moved by the shift that
+    /// center (at least 5 % of the highest). With a calibration on a component of the table, the table is first moved by the shift that
     /// puts that component at the region's maximum. Entries outside the range are left out with a note.
     /// - Parameters: x, y ascending binding energy (raw scale) with the background already subtracted.
     /// - Throws: `.invalidParameter` naming the region when the table has no entry for it or none is inside.
@@ -77,7 +77,7 @@ public enum XPSAssignments {
                 continue
             }
             let i = x.indices.min { Swift.abs(x[$0] - e) < Swift.abs(x[$1] - e) } ?? 0
-            let area = Swift.max(signal[i], 1e-3 * (signal.max() ?? 1)) * width
+            let area = Swift.max(signal[i], 0.05 * (signal.max() ?? 1)) * width
             components.append(try PeakComponent(
                 name: row.label, shape: .gl, center: e, area: Swift.max(area, 1e-9), fwhm: width, extra: [0.3],
                 lower: [e - 1, 0, 0.4, 0], upper: [e + 1, .infinity, 3, 1], fixed: ["m"]))
