@@ -46,7 +46,9 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
 
         // Impedance-file readers (Gamry, ZView, CHI, VersaStudio, Maccor FRA, tables; EC-Lab through CyclerData).
-        .target(name: "ImpedanceReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CyclerData"]),
+        .target(name: "ImpedanceReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO", "CyclerData", "SpectroscopyReaders"]),
+        // Spectroscopy-file readers (VAMAS, SPECS .xy, CasaXPS and Scienta text, two-column tables).
+        .target(name: "SpectroscopyReaders", dependencies: ["InterphaseCore", "InterphaseData", "InstrumentIO"]),
 
         // Engines: computation on the data model only.
         // Quantum chemistry: molecules, bundled basis sets, libint2 integrals, SCF, DFT grids and libxc.
@@ -55,6 +57,8 @@ let package = Package(
         .target(name: "Electroanalysis", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
         // Equivalent-circuit impedance: circuit strings, element registry, complex nonlinear fits.
         .target(name: "Impedance", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
+        // XPS: backgrounds (linear, Shirley, Tougaard), line shapes, constrained peak fits, assignment tables.
+        .target(name: "Spectroscopy", dependencies: ["InterphaseCore", "InterphaseNumerics", "InterphaseData"]),
 
         // Outputs: tables, files and figures of each engine; the report infrastructure and its sections.
         .target(name: "RecordingOutput", dependencies: ["InterphaseCore", "InterphaseData"]),
@@ -69,6 +73,9 @@ let package = Package(
         .target(
             name: "VoltammetryOutput",
             dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis", "CyclerData", "InterphaseReport"]),
+        .target(
+            name: "SpectroscopyOutput",
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Spectroscopy", "SpectroscopyReaders", "InterphaseReport"]),
         .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseReport", "QuantumChemistry"]),
         .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "QuantumChemistryOutput"]),
 
@@ -76,7 +83,7 @@ let package = Package(
             name: "Interphase",
             dependencies: [
                 "InterphaseCore", "InterphaseNumerics", "InterphasePlot", "InterphaseData", "InstrumentIO", "CyclerData",
-                "Electroanalysis", "Impedance", "ImpedanceReaders", "QuantumChemistry", "QuantumChemistryOutput", "RecordingOutput",
+                "Electroanalysis", "Impedance", "ImpedanceReaders", "SpectroscopyReaders", "Spectroscopy", "SpectroscopyOutput", "QuantumChemistry", "QuantumChemistryOutput", "RecordingOutput",
                 "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "InterphaseReport", "Reproduction",
             ]),
         .executableTarget(
@@ -99,6 +106,10 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(
             name: "ImpedanceReadersTests", dependencies: ["ImpedanceReaders", "InterphaseData", "_InterphaseTestSupport"],
+            exclude: ["Reference"]),
+        .testTarget(
+            name: "SpectroscopyTests",
+            dependencies: ["Spectroscopy", "SpectroscopyReaders", "SpectroscopyOutput", "InterphaseNumerics", "InterphaseData", "_InterphaseTestSupport"],
             exclude: ["Reference"]),
         .testTarget(name: "QuantumChemistryTests", dependencies: ["QuantumChemistry", "InterphaseNumerics", "_InterphaseTestSupport"],
                     exclude: ["Reference"]),

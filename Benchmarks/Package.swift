@@ -21,6 +21,10 @@ let package = Package(
             dependencies: [.product(name: "Interphase", package: "Interphase")],
             path: "Sources/eis-bench"),
         .executableTarget(
+            name: "xps-bench",
+            dependencies: [.product(name: "Interphase", package: "Interphase")],
+            path: "Sources/xps-bench"),
+        .executableTarget(
             name: "qc-bench",
             dependencies: [.product(name: "Interphase", package: "Interphase")],
             path: "Sources/qc-bench"),

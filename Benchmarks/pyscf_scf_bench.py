@@ -1,9 +1,9 @@
-"""PySCF 2.14 side of Benchmarks/qc.sh: the same RHF as qc-bench (the bundled .gbs basis, Interphase's
-default Cartesian/spherical choice, conv_tol 1e-9, default DIIS), K times in one process, imports
-excluded. PySCF decides incore vs direct ERIs itself (incore for these sizes) and uses its own threads
-(OMP_NUM_THREADS, both cores by default).
+"""PySCF 2.14 side of Benchmarks/qc.sh: the same SCF as qc-bench (the bundled .gbs basis, Interphase's
+default Cartesian/spherical choice, conv_tol 1e-9, default DIIS; for DFT the same functional and grid
+with PySCF's default grid scheme), K times in one process, imports excluded. PySCF decides incore vs
+direct ERIs itself and uses its own threads (OMP_NUM_THREADS, both cores by default).
 
-    pyscf_rhf_bench.py XYZ BASIS K
+    pyscf_scf_bench.py XYZ BASIS K [METHOD [GRID]]     # METHOD rhf (default) or a functional; GRID "(99,590)" or "level 3"
 """
 import os
 import sys
@@ -11,11 +11,13 @@ import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "References"))
 from rhf_reference import basis_for  # noqa: E402
-from pyscf import gto, scf  # noqa: E402
+from pyscf import dft, gto, scf  # noqa: E402
 
 STEMS = {"STO-3G": ("sto-3g", True), "6-31G(d,p)": ("6-31g_d_p", True), "cc-pVDZ": ("cc-pvdz", False),
-         "def2-SVP": ("def2-svp", False), "6-31G(d)": ("6-31g_d", True)}
+         "def2-SVP": ("def2-svp", False), "6-31G(d)": ("6-31g_d", True), "6-31G": ("6-31g", True)}
 xyz, name, k = sys.argv[1], sys.argv[2], int(sys.argv[3])
+method = sys.argv[4].lower() if len(sys.argv) > 4 else "rhf"
+grid = sys.argv[5] if len(sys.argv) > 5 else "level 3"
 lines = open(xyz).read().splitlines()
 atoms = [l.split()[:4] for l in lines[2:2 + int(lines[0])]]
 stem, cart = STEMS[name]
@@ -23,7 +25,15 @@ start = time.perf_counter()
 for _ in range(k):
     mol = gto.M(atom=[[a[0], tuple(float(v) for v in a[1:])] for a in atoms], unit="Angstrom",
                 basis=basis_for(stem, [a[0] for a in atoms]), cart=cart, verbose=0)
-    mf = scf.RHF(mol)
+    if method in ("rhf", "hf"):
+        mf = scf.RHF(mol)
+    else:
+        mf = dft.RKS(mol)
+        mf.xc = method
+        if grid.startswith("level"):
+            mf.grids.level = int(grid.split()[1])
+        else:
+            mf.grids.atom_grid = tuple(int(v) for v in grid.strip("()").split(","))
     mf.conv_tol = 1e-9
     e = mf.kernel()
 elapsed = (time.perf_counter() - start) / k

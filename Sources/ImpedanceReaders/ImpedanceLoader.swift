@@ -10,13 +10,7 @@ public enum ImpedanceLoader {
     /// Reads `url`, choosing the reader by content unless `options.format` forces one.
     /// - Throws: `.unsupportedFormat` listing the formats when no row claims the file; the reader's errors.
     public static func load(_ url: URL, options: ImpedanceReadOptions = ImpedanceReadOptions()) throws -> ImpedanceFile {
-        if let forced = options.format {
-            guard let row = registry.reader(for: forced) else { throw registry.unknownFormat(forced.id, file: url.path) }
-            return try row.read(url, row.format, options)
-        }
-        let probe = try InstrumentFile.makeProbe(url)
-        guard let row = try registry.detect(probe) else { throw registry.unrecognised(probe) }
-        return try row.read(url, row.format, options)
+        try registry.load(url, format: options.format, options: options)
     }
 
     /// The format named `id` on the command line, or an error listing the ids.

@@ -14,5 +14,8 @@
 @_exported import QuantumChemistry
 @_exported import QuantumChemistryOutput
 @_exported import RecordingOutput
+@_exported import Spectroscopy
+@_exported import SpectroscopyOutput
+@_exported import SpectroscopyReaders
 @_exported import Reproduction
 @_exported import VoltammetryOutput

@@ -9,7 +9,7 @@ struct InterphaseCommand: ParsableCommand {
         abstract: "Lithium-metal battery interphase research: cycler files, cycling metrics, figures and reports.",
         version: "0.1.0",
         subcommands: [ReadCommand.self, CyclingCommand.self, EISCommand.self, TafelCommand.self, CVCommand.self, LSVCommand.self,
-                      QCCommand.self, ReproduceCommand.self])
+                      QCCommand.self, XPSCommand.self, ReproduceCommand.self])
 
     /// Runs the command, printing an `InterphaseError` as one line on stderr with exit status 1.
     static func main() {

@@ -21,6 +21,15 @@ struct OutputOptions: ParsableArguments {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Prints a result in the chosen `--format`: its JSON, its CSV table or its text.
+    func present(json: JSONValue, csv: [UInt8], text: String) {
+        switch format {
+        case .json: emit(json.rendered() + "\n")
+        case .csv: emit(String(decoding: csv, as: UTF8.self))
+        case .table: emit(text)
+        }
+    }
+
     func info(_ text: String) {
         if !quiet { FileHandle.standardError.write(Data((text + "\n").utf8)) }
     }

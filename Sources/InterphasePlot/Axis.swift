@@ -15,6 +15,8 @@ public struct Axis: Sendable {
     public var categories: [String]?
     /// Show tick labels (false for the shared x axis of an upper stacked panel).
     public var showTickLabels = true
+    /// Values decrease along the axis (x: to the right; y: upward) — XPS binding energy is drawn this way.
+    public var reversed = false
 
     public init(_ label: String, scale: Scale = .linear, limits: (Double, Double)? = nil, step: Double? = nil, integer: Bool = false) {
         self.label = label

@@ -157,6 +157,12 @@ final class CairoCanvas {
         if preserve { cairo_fill_preserve(context) } else { cairo_fill(context) }
     }
 
+    /// Fills the current path with `color` at `alpha` (0–1).
+    func fill(_ color: Color, alpha: Double) {
+        cairo_set_source_rgba(context, color.red, color.green, color.blue, alpha)
+        cairo_fill(context)
+    }
+
     func paintBackground(_ color: Color) {
         setColor(color)
         cairo_paint(context)

@@ -12,11 +12,11 @@ struct PanelRenderer {
 
     // MARK: Coordinates
 
-    func px(_ x: Double) -> Double { map(x, panel.x, axes.x.scale, box.x, box.width, flip: false) }
+    func px(_ x: Double) -> Double { map(x, panel.x, axes.x.scale, box.x, box.width, flip: axes.x.reversed) }
     func py(_ y: Double, _ side: YAxisSide = .left) -> Double {
         let layout = side == .right ? (panel.y2 ?? panel.y) : panel.y
         let scale = side == .right ? (axes.y2?.scale ?? .linear) : axes.y.scale
-        return map(y, layout, scale, box.y, box.height, flip: true)
+        return map(y, layout, scale, box.y, box.height, flip: !(side == .right ? (axes.y2?.reversed ?? false) : axes.y.reversed))
     }
 
     func map(_ v: Double, _ layout: Ticks.Layout, _ scale: Axis.Scale, _ origin: Double, _ length: Double, flip: Bool) -> Double {
@@ -106,6 +106,13 @@ struct PanelRenderer {
             }
             let left = px(s.x[0]), right = px(s.x[1]), top = py(s.y[1]), bottom = py(s.y[0])
             canvas.image(pixels, columns: columns, rows: rows, x: left, y: top, width: right - left, height: bottom - top)
+        case let .area(color, opacity, base):
+            let n = min(s.x.count, s.y.count, base.count)
+            guard n > 1 else { return }
+            canvas.move(px(s.x[0]), py(s.y[0], s.axis))
+            for i in 1..<n { canvas.line(px(s.x[i]), py(s.y[i], s.axis)) }
+            for i in stride(from: n - 1, through: 0, by: -1) { canvas.line(px(s.x[i]), py(base[i], s.axis)) }
+            canvas.fill(color, alpha: opacity)
         case let .bars(color, width, offset):
             for (x, y) in zip(s.x, s.y) where x.isFinite && y.isFinite {
                 let left = px(x + offset - width / 2), right = px(x + offset + width / 2)
@@ -357,7 +364,7 @@ struct PanelRenderer {
                 switch s.kind {
                 case .line: joined = true
                 case let .markers(_, line): joined = line != nil
-                case .bars, .image: joined = false
+                case .bars, .image, .area: joined = false
                 }
                 var previous: (Double, Double)?
                 for k in Swift.stride(from: 0, to: s.x.count, by: stride) {
@@ -392,6 +399,9 @@ struct PanelRenderer {
             case let .bars(color, _, _):
                 canvas.rectangle(left + handle / 2 - em * 0.35, cy - em * 0.35, em * 0.7, em * 0.7)
                 canvas.fill(color)
+            case let .area(color, opacity, _):
+                canvas.rectangle(left + handle / 2 - em * 0.35, cy - em * 0.35, em * 0.7, em * 0.7)
+                canvas.fill(color, alpha: opacity)
             case .image:
                 break
             }

@@ -53,6 +53,9 @@ public struct Series: Sendable {
         /// rectangle x ∈ [x[0], x[1]], y ∈ [y[0], y[1]], coloured by `colormap` over `range` (values
         /// outside are clamped). For fields: concentration, potential, phase-field order parameter.
         case image(values: [Double], columns: Int, rows: Int, colormap: Colormap, range: ClosedRange<Double>)
+        /// The region between (x, base) and (x, y) filled with `color` at `opacity` (0–1): a fitted
+        /// component drawn on its background. No outline.
+        case area(color: Color, opacity: Double, base: [Double])
     }
 
     public var x: [Double]
@@ -87,6 +90,12 @@ public struct Series: Sendable {
         let r = range ?? ((finite.min() ?? 0)...(max(finite.max() ?? 1, (finite.min() ?? 0) + 1e-300)))
         return Series(x: [x.lowerBound, x.upperBound], y: [y.lowerBound, y.upperBound],
                       kind: .image(values: values, columns: columns, rows: rows, colormap: colormap, range: r))
+    }
+
+    /// A filled band between `base` and `y` (same length as x).
+    public static func area(_ x: [Double], _ y: [Double], base: [Double], color: Color, opacity: Double = 0.45,
+                            label: String? = nil) -> Series {
+        Series(x: x, y: y, kind: .area(color: color, opacity: opacity, base: base), label: label)
     }
 
     public static func bars(_ x: [Double], _ y: [Double], color: Color, width: Double = 0.36, offset: Double = 0,

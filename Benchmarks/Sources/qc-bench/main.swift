@@ -1,9 +1,8 @@
-// RHF timed inside one process, in the layout of pyscf_rhf_bench.py (Benchmarks/qc.sh):
+// SCF timed inside one process, in the layout of pyscf_scf_bench.py (Benchmarks/qc.sh):
 //
-//     qc-bench XYZ BASIS K      # integrals + RHF to 1e-9 Eh, K times; prints mean seconds and the energy
+//     qc-bench XYZ BASIS K [METHOD [GRID]]   # integrals + SCF to 1e-9 Eh, K times; prints mean seconds and the energy
 import Foundation
 import Interphase
-
 
 func now() -> Double {
     var ts = timespec()
@@ -12,15 +11,18 @@ func now() -> Double {
 }
 let arguments = CommandLine.arguments
 guard arguments.count >= 4, let k = Int(arguments[3]), let name = BasisSetName.named(arguments[2]) else {
-    FileHandle.standardError.write("usage: qc-bench XYZ BASIS K\n".data(using: .utf8)!)
+    FileHandle.standardError.write("usage: qc-bench XYZ BASIS K [METHOD [GRID]]\n".data(using: .utf8)!)
     exit(2)
 }
+let method = try SCFMethod.named(arguments.count > 4 ? arguments[4] : "rhf")
+var options = SCFOptions()
+if arguments.count > 5 { options.grid = try GridSpecification.parse(arguments[5]) }
 let molecule = try Molecule.readXYZ(URL(fileURLWithPath: arguments[1]))
 var energy = 0.0, iterations = 0, functions = 0
 let start = now()
 for _ in 0..<k {
     let integrals = try Integrals(try BasisSet(name, for: molecule), molecule: molecule)
-    let result = try RestrictedHartreeFock.run(integrals)
+    let result = try RestrictedSCF.run(integrals, method: method, options: options)
     energy = result.energy
     iterations = result.iterations
     functions = result.functionCount

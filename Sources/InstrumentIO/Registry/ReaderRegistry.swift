@@ -41,6 +41,20 @@ public struct ReaderRegistry<Output, Options>: Sendable {
         return nil
     }
 
+    /// Reads `url` with the row of `format` when one is forced, else with the row whose sniffer claims the
+    /// content: the one loading step every engine's loader shares.
+    /// - Throws: `unknownFormat` for a forced id no row has, `unrecognised` when no row claims the file,
+    ///   and the reader's errors.
+    public func load(_ url: URL, format: FileFormat?, options: Options) throws -> Output {
+        if let format {
+            guard let row = reader(for: format) else { throw unknownFormat(format.id, file: url.path) }
+            return try row.read(url, row.format, options)
+        }
+        let probe = try InstrumentFile.makeProbe(url)
+        guard let row = try detect(probe) else { throw unrecognised(probe) }
+        return try row.read(url, row.format, options)
+    }
+
     /// The binary row whose extensions include `ext`.
     public func binaryRow(forExtension ext: String) -> FormatReader<Output, Options>? {
         readers.first { $0.encoding == .binary && $0.extensions.contains(ext) }

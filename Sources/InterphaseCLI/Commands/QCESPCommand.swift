@@ -32,11 +32,7 @@ struct QCESPCommand: ParsableCommand {
         let surface = ElectrostaticSurfaceSummary(calculation.surface!, molecule: molecule)
         var json = SinglePointSummary(calculation, source: file).json
         if case .object(let fields) = json { json = .object(fields + [("electrostatic_surface", surface.json)]) }
-        switch output.format {
-        case .json: output.emit(json.rendered() + "\n")
-        case .csv: output.emit(String(decoding: surface.table.renderedCSV(), as: UTF8.self))
-        case .table: output.emit(SinglePointSummary(calculation, source: file).text + surface.text)
-        }
+        output.present(json: json, csv: surface.table.renderedCSV(), text: SinglePointSummary(calculation, source: file).text + surface.text)
         if let directory = output.outURL {
             try AnalysisFiles.write(summary: json, table: surface.table, tableName: "esp_surface.csv",
                                     figures: [("esp_map", QuantumChemistryFigures.electrostaticMap(calculation.surface!, molecule: molecule))],

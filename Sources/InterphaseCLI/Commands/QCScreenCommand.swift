@@ -33,11 +33,7 @@ struct QCScreenCommand: ParsableCommand {
         let entries = try SEIScreening.run(species, options: options, reference: reference) { k, _ in bar.update(Double(k)) }
         bar.finish()
         let summary = ScreeningSummary(entries, reference: reference, options: options)
-        switch output.format {
-        case .json: output.emit(summary.json.rendered() + "\n")
-        case .csv: output.emit(String(decoding: summary.table.renderedCSV(), as: UTF8.self))
-        case .table: output.emit(summary.text)
-        }
+        output.present(json: summary.json, csv: summary.table.renderedCSV(), text: summary.text)
         if let directory = output.outURL {
             try AnalysisFiles.write(summary: summary.json, table: summary.table, tableName: "screening.csv",
                                     figures: [("orbital_levels", QuantumChemistryFigures.orbitalLevels(entries, reference: reference))], to: directory)

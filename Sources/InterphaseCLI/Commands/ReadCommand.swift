@@ -22,16 +22,19 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let measurement = try input.loadMeasurement(files, quiet: output.quiet)
-        guard case let .recording(recording) = measurement else {
-            if case let .impedance(file, path) = measurement {
-                if to != nil { throw InterphaseError(.invalidParameter, "an impedance file has no recording to write; use interphase eis fit", parameter: "--to") }
-                let summary = ImpedanceFileSummary(file, path: path)
-                switch output.format {
-                case .json: output.emit(summary.json.rendered() + "\n")
-                case .csv: output.emit(String(decoding: summary.sweepTable.renderedCSV(), as: UTF8.self))
-                case .table: output.emit(summary.text)
-                }
-            }
+        let recording: Recording
+        switch measurement {
+        case let .recording(r):
+            recording = r
+        case let .spectroscopy(file, path):
+            if to != nil { throw InterphaseError(.invalidParameter, "a spectroscopy file has no recording to write; use interphase xps", parameter: "--to") }
+            let summary = SpectroscopyFileSummary(file, path: path)
+            output.present(json: summary.json, csv: summary.spectrumTable.renderedCSV(), text: summary.text)
+            return
+        case let .impedance(file, path):
+            if to != nil { throw InterphaseError(.invalidParameter, "an impedance file has no recording to write; use interphase eis fit", parameter: "--to") }
+            let summary = ImpedanceFileSummary(file, path: path)
+            output.present(json: summary.json, csv: summary.sweepTable.renderedCSV(), text: summary.text)
             return
         }
         let summary = RecordingSummary(recording)
