@@ -75,9 +75,9 @@ let package = Package(
             dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Electroanalysis", "CyclerData", "InterphaseReport"]),
         .target(
             name: "SpectroscopyOutput",
-            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "Spectroscopy", "SpectroscopyReaders", "InterphaseReport"]),
+            dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseData", "InstrumentIO", "Spectroscopy", "SpectroscopyReaders", "InterphaseReport"]),
         .target(name: "QuantumChemistryOutput", dependencies: ["InterphaseCore", "InterphasePlot", "InterphaseReport", "QuantumChemistry"]),
-        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "QuantumChemistryOutput"]),
+        .target(name: "Reproduction", dependencies: ["InterphaseReport", "CyclingOutput", "ImpedanceOutput", "VoltammetryOutput", "SpectroscopyOutput", "QuantumChemistryOutput"]),
 
         .target(
             name: "Interphase",
@@ -118,7 +118,7 @@ let package = Package(
             exclude: ["Reference"]),
         .testTarget(
             name: "OutputTests",
-            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "QuantumChemistryOutput", "QuantumChemistry", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
+            dependencies: ["RecordingOutput", "CyclingOutput", "VoltammetryOutput", "QuantumChemistryOutput", "QuantumChemistry", "SpectroscopyOutput", "Reproduction", "InterphaseReport", "InterphasePlot", "Electroanalysis", "CyclerData", "InterphaseData", "_InterphaseTestSupport"]),
         .testTarget(name: "InterphaseCLITests", dependencies: ["InterphaseCLI", "_InterphaseTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
