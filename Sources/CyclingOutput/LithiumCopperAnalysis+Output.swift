@@ -10,6 +10,7 @@ extension LithiumCopperAnalysis: CyclingPresentation {
             ("cycle_count", .integer(cycles.count)),
             ("average_ce_pct", .number(averageCE)),
             ("average_ce_cycles", .integer(averagedCycles)),
+            ("partial_cycles", .array(cycles.filter(\.partial).map { .integer($0.index) })),
         ]
         if let r = reservoir {
             pairs.append(("reservoir", .object([

@@ -9,6 +9,7 @@ extension SymmetricCellAnalysis: CyclingPresentation {
         let options = analysis.options
         return .object([
             ("cycle_count", .integer(cycles.count)),
+            ("partial_cycles", .array(cycles.filter(\.partial).map { .integer($0.index) })),
             ("half_cycle_count", .integer(halves.count)),
             ("stable_overpotential_mV", .number(stableOverpotential.map { $0 * Units.kilo })),
             ("stable_hysteresis_mV", .number(stableHysteresis.map { $0 * Units.kilo })),

@@ -85,6 +85,52 @@ import _InterphaseTestSupport
         #expect(analysis.warnings.contains { $0.contains("starts inside cycle 1") })
     }
 
+    @Test func lithiumCopperFileStartingInsideAPlatingFlagsThatCycle() throws {
+        // Three Li‖Cu cycles (plate 1 mA·h, strip 0.9 mA·h to a voltage rise); the file starts 40 min into
+        // the first plating, its discharge (plating) counter already 0.67 mAh: cycle 1 is partial and its
+        // CE stays out of the average, which is that of cycles 2 and 3 (90 %, by construction).
+        var b = SyntheticRecording(dt: 60)
+        for _ in 0..<3 {
+            b.add(.init(current: -1e-3, duration: 3600) { _ in -0.03 })
+            b.add(.init(current: 1e-3, duration: 3240) { t in t > 3100 ? 0.02 + (t - 3100) / 140 : 0.02 })
+        }
+        b.cycles = [1, 1, 2, 2, 3, 3]
+        var r = b.build(area: 1.131e-4)
+        let keep = 40..<r.count
+        r = Recording(metadata: r.metadata, time: Array(r.time[keep]), voltage: Array(r.voltage[keep]), current: Array(r.current[keep]),
+                      stepIndex: Array(r.stepIndex[keep]), cycleIndex: Array(r.cycleIndex[keep]), stepKind: Array(r.stepKind[keep]),
+                      chargeCapacity: Array(r.chargeCapacity![keep]), dischargeCapacity: Array(r.dischargeCapacity![keep]))
+        #expect(r.dischargeCapacity![0] > 6e-4)
+        var options = CyclingOptions()
+        options.cellType = .lithiumCopper
+        let analysis = try CyclingAnalysis(recording: r, options: options)
+        let cu = try #require(analysis.detail as? LithiumCopperAnalysis)
+        #expect(cu.cycles.map(\.partial) == [true, false, false])
+        #expect(cu.averagedCycles == 2 && isClose(cu.averageCE ?? 0, 90, rel: 1e-3), "average CE \(cu.averageCE ?? .nan)")
+        #expect(analysis.warnings.contains { $0.contains("starts inside cycle 1") })
+    }
+
+    @Test func symmetricFileStartingInsideAHalfCycleFlagsThatCycle() throws {
+        // Li‖Li at ±1 mA for 1 h each way, four cycles; the file starts 30 min into the first stripping.
+        var b = SyntheticRecording(dt: 60)
+        for _ in 0..<4 {
+            b.add(.init(current: 1e-3, duration: 3600) { _ in 0.05 })
+            b.add(.init(current: -1e-3, duration: 3600) { _ in -0.05 })
+        }
+        b.cycles = [1, 1, 2, 2, 3, 3, 4, 4]
+        var r = b.build(area: 1.131e-4)
+        let keep = 30..<r.count
+        r = Recording(metadata: r.metadata, time: Array(r.time[keep]), voltage: Array(r.voltage[keep]), current: Array(r.current[keep]),
+                      stepIndex: Array(r.stepIndex[keep]), cycleIndex: Array(r.cycleIndex[keep]), stepKind: Array(r.stepKind[keep]),
+                      chargeCapacity: Array(r.chargeCapacity![keep]), dischargeCapacity: Array(r.dischargeCapacity![keep]))
+        var options = CyclingOptions()
+        options.cellType = .symmetric
+        let analysis = try CyclingAnalysis(recording: r, options: options)
+        let li = try #require(analysis.detail as? SymmetricCellAnalysis)
+        #expect(li.cycles.first?.partial == true && li.cycles.dropFirst().allSatisfy { !$0.partial })
+        #expect(analysis.warnings.contains { $0.contains("starts inside cycle 1") })
+    }
+
     @Test func microampCyclingIsCycling() throws {
         // ±2.8 µA for 1 h each way, with 1 nA of noise at rest: four cycles.
         var b = SyntheticRecording(dt: 30)

@@ -33,7 +33,7 @@ public struct CellType: RawRepresentable, Hashable, Sendable, CustomStringConver
 
     /// Li‖Cu (or Li‖stainless steel) half cell: Coulombic efficiency of Li plating/stripping.
     public static let lithiumCopper = CellType("li-cu", "Li||Cu half cell: Coulombic efficiency of plating/stripping") { input in
-        LithiumCopperAnalysis(halfCycles: input.halfCycles, options: input.options, area: input.area)
+        LithiumCopperAnalysis(recording: input.recording, halfCycles: input.halfCycles, options: input.options, area: input.area)
     }
 
     /// Li-metal anode against an insertion cathode (Li‖LFP, Li‖NCM811), or any insertion-electrode cell:

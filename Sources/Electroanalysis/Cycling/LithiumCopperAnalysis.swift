@@ -1,3 +1,4 @@
+import InterphaseCore
 import InterphaseData
 import Foundation
 import InterphaseNumerics
@@ -28,6 +29,9 @@ public struct LithiumCopperAnalysis: CellAnalysis {
         public var startTime: Double
         /// Final stripping voltage. - Units: V.
         public var strippingEndVoltage: Double?
+        /// The file starts inside this cycle (its first record already counts charge): its CE is
+        /// flagged and left out of the average.
+        public var partial = false
     }
 
     public struct Reservoir: Sendable {
@@ -51,8 +55,11 @@ public struct LithiumCopperAnalysis: CellAnalysis {
     public let reservoir: Reservoir?
     public let warnings: [String]
 
-    /// - Parameter area: electrode area for areal capacities (m²); nil gives a warning.
-    public init(halfCycles: [HalfCycle], options: CyclingOptions, area: Double? = nil) {
+    /// - Parameters:
+    ///   - recording: when given, a first record whose capacity counter is already above zero marks the
+    ///     first cycle partial (the same rule as the full cell's).
+    ///   - area: electrode area for areal capacities (m²); nil gives a warning.
+    public init(recording: Recording? = nil, halfCycles: [HalfCycle], options: CyclingOptions, area: Double? = nil) {
         var cycles: [Cycle] = []
         var warnings: [String] = []
         var i = 0
@@ -69,8 +76,17 @@ public struct LithiumCopperAnalysis: CellAnalysis {
                                 coulombicEfficiency: ce, current: plate.meanCurrent, startTime: plate.startTime,
                                 strippingEndVoltage: strip?.endVoltage))
         }
+        // A file that starts inside a half cycle (its first record already counts charge) starts inside
+        // cycle 1: that cycle is partial, its CE flagged and not averaged.
+        let firstCount = max(recording?.chargeCapacity?.first ?? 0, recording?.dischargeCapacity?.first ?? 0)
+        if firstCount > 0, !cycles.isEmpty {
+            cycles[0].partial = true
+            let ce = cycles[0].coulombicEfficiency.map { String(format: "; its CE %.4g %% is flagged", $0) } ?? ""
+            warnings.append(String(format: "the file starts inside cycle 1 (the first record already counts %.6g mAh): that cycle is partial%@ and not in the average CE",
+                                   firstCount * Units.kilo, ce))
+        }
         self.cycles = cycles
-        let complete = cycles.compactMap(\.coulombicEfficiency).filter(\.isFinite)
+        let complete = cycles.filter { !$0.partial }.compactMap(\.coulombicEfficiency).filter(\.isFinite)
         let n = min(options.averageCECycles, complete.count)
         averagedCycles = n
         averageCE = n > 0 ? complete.prefix(n).reduce(0, +) / Double(n) : nil

@@ -1,3 +1,4 @@
+import InterphaseCore
 import InterphaseData
 import Foundation
 import InterphaseNumerics
@@ -51,6 +52,9 @@ public struct SymmetricCellAnalysis: CellAnalysis {
         /// Areal capacity of the plating (or the only) half. - Units: Ah m⁻².
         public var arealCapacity: Double?
         public var startTime: Double
+        /// The file starts inside this cycle (its first record already counts charge): its first half
+        /// cycle is cut short, so its plateau and hysteresis describe part of it.
+        public var partial = false
     }
 
     public enum FailureMode: String, Sendable { case none, softShort = "soft_short", divergence, noise }
@@ -105,6 +109,14 @@ public struct SymmetricCellAnalysis: CellAnalysis {
                                 currentDensity: area.flatMap { a in meanCurrent.map { $0 / a } },
                                 arealCapacity: area.flatMap { a in capacity.map { $0 / a } },
                                 startTime: first.half.startTime))
+        }
+        // The same rule as the full cell's and Li‖Cu's: a first record that already counts charge means the
+        // file starts inside cycle 1.
+        let firstCount = max(recording.chargeCapacity?.first ?? 0, recording.dischargeCapacity?.first ?? 0)
+        if firstCount > 0, !cycles.isEmpty {
+            cycles[0].partial = true
+            warnings.append(String(format: "the file starts inside cycle 1 (the first record already counts %.6g mAh): that cycle is partial",
+                                   firstCount * Units.kilo))
         }
         self.cycles = cycles
         if area == nil { warnings.append("no electrode area (--area-cm2): current densities and areal capacities are null") }
