@@ -30,7 +30,7 @@ public struct QuantumChemistrySection: ReportSection {
         }
     }
 
-    /// The study's LUMO table (`../shared/paper/STUDY.md`, Gaussian 16 B3LYP/6-31G(d,p)).
+    /// The study's LUMO table (Wang et al., ACS Nano 19, 38760 (2025): Gaussian 16 B3LYP/6-31G(d,p)).
     public static let study: [Species] = [
         Species("o-carborane", file: "o-carborane.xyz", paperLUMO: -0.25),
         Species("LEDC (extended)", file: "LEDC-extended.xyz", paperLUMO: -0.92, note: "(CH2OCO2Li)2, extended all-anti conformer"),
@@ -49,7 +49,7 @@ public struct QuantumChemistrySection: ReportSection {
     ///   (Gaussian's UltraFine (99,590) moves these LUMOs by less than 1 meV and costs twice as long).
     public init(species: [Species] = QuantumChemistrySection.study, options: SinglePointOptions? = nil) {
         self.species = species
-        self.options = options ?? SinglePointOptions(method: .kohnSham(try! XCFunctional.named("b3lyp")), basis: BasisSetName.named("6-31G(d,p)")!)
+        self.options = options ?? SinglePointOptions(method: .kohnSham(.b3lyp))
     }
 
     /// Mean Mulliken charge of the hydrogens whose nearest atom is carbon, and of those whose nearest is boron.

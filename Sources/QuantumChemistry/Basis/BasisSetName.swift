@@ -8,12 +8,15 @@ public struct BasisSetName: Sendable, Equatable, Hashable {
     /// Spherical (pure) d and higher shells by default.
     public let sphericalByDefault: Bool
 
+    /// 6-31G(d,p), the reference study's basis (Cartesian d, as Gaussian uses it).
+    public static let sixThirtyOneGdp = BasisSetName(name: "6-31G(d,p)", file: "6-31g_d_p", sphericalByDefault: false)
+
     public static let all: [BasisSetName] = [
         BasisSetName(name: "STO-3G", file: "sto-3g", sphericalByDefault: false),
         BasisSetName(name: "3-21G", file: "3-21g", sphericalByDefault: false),
         BasisSetName(name: "6-31G", file: "6-31g", sphericalByDefault: false),
         BasisSetName(name: "6-31G(d)", file: "6-31g_d", sphericalByDefault: false),
-        BasisSetName(name: "6-31G(d,p)", file: "6-31g_d_p", sphericalByDefault: false),
+        sixThirtyOneGdp,
         BasisSetName(name: "6-31+G(d,p)", file: "6-31+g_d_p", sphericalByDefault: false),
         BasisSetName(name: "6-311G(d,p)", file: "6-311g_d_p", sphericalByDefault: false),
         BasisSetName(name: "def2-SVP", file: "def2-svp", sphericalByDefault: true),

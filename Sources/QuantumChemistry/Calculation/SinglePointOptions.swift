@@ -2,7 +2,7 @@
 /// choice, the SCF settings (guess, convergence, grid) and the memory the two-electron integrals may keep.
 public struct SinglePointOptions: Sendable, Equatable {
     public var method: SCFMethod = .hartreeFock
-    public var basis: BasisSetName = BasisSetName.named("6-31G(d,p)")!
+    public var basis: BasisSetName
     /// Spherical (5D/7F) or Cartesian (6D/10F); nil for the basis family's default (Gaussian's).
     public var spherical: Bool? = nil
     public var scf = SCFOptions()
@@ -16,7 +16,7 @@ public struct SinglePointOptions: Sendable, Equatable {
     /// Bytes the semi-direct integral cache may use (PySCF's default `max_memory` is 4000 MB). - Units: bytes.
     public var memoryLimit: Double = 4e9
 
-    public init(method: SCFMethod = .hartreeFock, basis: BasisSetName = BasisSetName.named("6-31G(d,p)")!) {
+    public init(method: SCFMethod = .hartreeFock, basis: BasisSetName = .sixThirtyOneGdp) {
         self.method = method
         self.basis = basis
     }

@@ -1,4 +1,5 @@
 import Foundation
+import InterphaseNumerics
 
 /// Basis functions and their gradients at grid points, with the normalization libint2 gives the
 /// integrals (so ∫φ_μφ_ν on a fine grid reproduces the overlap matrix; `XCTests` checks it).
@@ -59,6 +60,33 @@ struct BasisValues: Sendable {
         var dx: [Double] = []
         var dy: [Double] = []
         var dz: [Double] = []
+
+        /// A symmetric n × n row-major matrix (a density) restricted to the block's functions, as a
+        /// column-major ns × ns matrix.
+        func gather(_ matrix: [Double], order n: Int) -> Matrix {
+            let ns = functions.count
+            var out = [Double](repeating: 0, count: ns * ns)
+            matrix.withUnsafeBufferPointer { m in
+                for j in 0..<ns {
+                    let row = m.baseAddress! + functions[j] * n
+                    for i in 0..<ns { out[j * ns + i] = row[functions[i]] }
+                }
+            }
+            return Matrix(rows: ns, columns: ns, columnMajor: out)
+        }
+
+        /// Adds a symmetric ns × ns block matrix into the n × n row-major `matrix` at the block's functions.
+        func scatter(_ block: Matrix, into matrix: inout [Double], order n: Int) {
+            let ns = functions.count
+            block.storage.withUnsafeBufferPointer { b in
+                matrix.withUnsafeMutableBufferPointer { out in
+                    for j in 0..<ns {
+                        let row = out.baseAddress! + functions[j] * n
+                        for i in 0..<ns { row[functions[i]] += b[j * ns + i] }
+                    }
+                }
+            }
+        }
     }
 
     /// Shells whose envelope max_p |c_p| e^{−α_min r²} (r^l)  exceeds `cutoff` at the block's nearest point.

@@ -12,10 +12,14 @@ public struct XCFunctional: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// B3LYP as Gaussian and PySCF define it: the functional of the reference study.
+    public static let b3lyp = XCFunctional(
+        name: "b3lyp", libxcIDs: [402],
+        summary: "B3LYP with VWN-RPA correlation (libxc HYB_GGA_XC_B3LYP, 20 % exact exchange), as Gaussian and PySCF define it")
+
     /// The functionals Interphase knows.
     public static let registry: [XCFunctional] = [
-        XCFunctional(name: "b3lyp", libxcIDs: [402],
-                     summary: "B3LYP with VWN-RPA correlation (libxc HYB_GGA_XC_B3LYP, 20 % exact exchange), as Gaussian and PySCF define it"),
+        b3lyp,
         XCFunctional(name: "pbe", libxcIDs: [101, 130], summary: "PBE exchange + PBE correlation (Perdew, Burke & Ernzerhof 1996)"),
         XCFunctional(name: "pbe0", libxcIDs: [406], summary: "PBE0 / PBE1PBE (libxc HYB_GGA_XC_PBEH, 25 % exact exchange)"),
         XCFunctional(name: "blyp", libxcIDs: [106, 131], summary: "Becke 88 exchange + Lee–Yang–Parr correlation"),

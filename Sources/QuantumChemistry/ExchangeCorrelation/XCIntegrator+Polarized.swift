@@ -12,49 +12,24 @@ extension XCIntegrator {
     /// E_xc (hartree), V_xc^α and V_xc^β (row-major n × n, hartree) and ∫(ρ_α + ρ_β) (electrons).
     public func evaluate(alpha: [Double], beta: [Double], threads: Int = Parallel.coreCount) throws
         -> (energy: Double, potentials: [[Double]], electrons: Double) {
-        let n = basis.functionCount
-        let blocks = grid.blocks
-        let parts = Parallel.ranges(blocks.count, minimumLength: 4)
-        let ids = functional.libxcIDs, gga = isGGA
-        let results = try Parallel.map(parts.count, parallel: threads > 1 && parts.count > 1) { (part: Int) throws -> (Double, Double, [Double], [Double]) in
-            let components = try ids.map { try Libxc.Functional(id: $0, polarized: true) }
-            var energy = 0.0, electrons = 0.0
-            var va = [Double](repeating: 0, count: n * n), vb = va
-            for b in parts[part] {
-                let (e, q) = try self.accumulatePolarized(blocks[b], densities: [alpha, beta], components: components, gga: gga, into: &va, &vb)
-                energy += e
-                electrons += q
-            }
-            return (energy, electrons, va, vb)
+        let gga = isGGA
+        return try integrate(potentials: 2, polarized: true, threads: threads) { range, components, v in
+            try self.accumulatePolarized(range, densities: [alpha, beta], components: components, gga: gga, into: &v)
         }
-        var potentials = [[Double]](repeating: [Double](repeating: 0, count: n * n), count: 2)
-        var energy = 0.0, electrons = 0.0
-        for r in results {
-            energy += r.0
-            electrons += r.1
-            for t in 0..<(n * n) {
-                potentials[0][t] += r.2[t]
-                potentials[1][t] += r.3[t]
-            }
-        }
-        return (energy, potentials, electrons)
     }
 
     private func accumulatePolarized(_ range: Range<Int>, densities: [[Double]], components: [Libxc.Functional], gga: Bool,
-                                     into va: inout [Double], _ vb: inout [Double]) throws -> (Double, Double) {
+                                     into potentials: inout [[Double]]) throws -> (Double, Double) {
         let n = basis.functionCount
         let block = basis.evaluate(grid.points[range], gradients: gga)
         let np = range.count, ns = block.functions.count
         guard ns > 0 else { return (0, 0) }
-        let functions = block.functions
         let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
         // Per spin: ρ and ∇ρ on the block.
         var rho = [[Double]](repeating: [Double](repeating: 0, count: np), count: 2)
         var grad = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: np), count: 3), count: 2)
         for spin in 0..<2 {
-            var dSub = Matrix(rows: ns, columns: ns)
-            for (j, fj) in functions.enumerated() { for (i, fi) in functions.enumerated() { dSub[i, j] = densities[spin][fi * n + fj] } }
-            let x = try LAPACK.product(phi, dSub)
+            let x = try LAPACK.product(phi, block.gather(densities[spin], order: n))
             for j in 0..<ns {
                 let o = j * np
                 for g in 0..<np {
@@ -125,11 +100,7 @@ extension XCIntegrator {
             }
             var vSub = Matrix(rows: ns, columns: ns)
             try LAPACK.syr2k(phi, Matrix(rows: np, columns: ns, columnMajor: wMatrix), into: &vSub, transpose: true)
-            for (j, fj) in functions.enumerated() {
-                for (i, fi) in functions.enumerated() {
-                    if spin == 0 { va[fi * n + fj] += vSub[i, j] } else { vb[fi * n + fj] += vSub[i, j] }
-                }
-            }
+            block.scatter(vSub, into: &potentials[spin], order: n)
         }
         return (energy, electrons)
     }

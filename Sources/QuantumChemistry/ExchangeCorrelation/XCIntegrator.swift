@@ -30,51 +30,53 @@ public struct XCIntegrator: Sendable {
 
     /// E_xc (hartree), V_xc (row-major n × n, hartree) and ∫ρ (electrons, a check on the grid).
     public func evaluate(density: [Double], threads: Int = Parallel.coreCount) throws -> (energy: Double, potential: [Double], electrons: Double) {
+        let gga = isGGA
+        let (energy, potentials, electrons) = try integrate(potentials: 1, polarized: false, threads: threads) { range, components, v in
+            try self.accumulate(range, density: density, components: components, gga: gga, into: &v[0])
+        }
+        return (energy, potentials[0], electrons)
+    }
+
+    /// The blocks split over the cores: each part makes its own libxc handles (spin-polarised or not)
+    /// and `count` n × n accumulators, `block` adds one block into them and returns its E_xc and
+    /// electron count; the parts are summed.
+    func integrate(potentials count: Int, polarized: Bool, threads: Int,
+                   _ block: @escaping @Sendable (Range<Int>, [Libxc.Functional], inout [[Double]]) throws -> (Double, Double)) throws
+        -> (energy: Double, potentials: [[Double]], electrons: Double) {
         let n = basis.functionCount
         let blocks = grid.blocks
         let parts = Parallel.ranges(blocks.count, minimumLength: 4)
-        let ids = functional.libxcIDs, gga = isGGA
-        let results = try Parallel.map(parts.count, parallel: threads > 1 && parts.count > 1) { (part: Int) throws -> (Double, Double, [Double]) in
-            let components = try ids.map { try Libxc.Functional(id: $0) }
+        let ids = functional.libxcIDs
+        let results = try Parallel.map(parts.count, parallel: threads > 1 && parts.count > 1) { (part: Int) throws -> (Double, Double, [[Double]]) in
+            let components = try ids.map { try Libxc.Functional(id: $0, polarized: polarized) }
             var energy = 0.0, electrons = 0.0
-            var v = [Double](repeating: 0, count: n * n)
+            var v = [[Double]](repeating: [Double](repeating: 0, count: n * n), count: count)
             for b in parts[part] {
-                let (e, q) = try self.accumulate(blocks[b], density: density, components: components, gga: gga, into: &v)
+                let (e, q) = try block(blocks[b], components, &v)
                 energy += e
                 electrons += q
             }
             return (energy, electrons, v)
         }
-        var potential = [Double](repeating: 0, count: n * n)
+        var potentials = [[Double]](repeating: [Double](repeating: 0, count: n * n), count: count)
         var energy = 0.0, electrons = 0.0
         for r in results {
             energy += r.0
             electrons += r.1
-            for t in potential.indices { potential[t] += r.2[t] }
+            for k in 0..<count { for t in 0..<(n * n) { potentials[k][t] += r.2[k][t] } }
         }
-        return (energy, potential, electrons)
+        return (energy, potentials, electrons)
     }
 
     /// Adds one block's V_μν into `v`; returns its E_xc and electron count.
-    private func accumulate(_ range: Range<Int>, density: [Double], components: [Libxc.Functional], gga: Bool,
+    func accumulate(_ range: Range<Int>, density: [Double], components: [Libxc.Functional], gga: Bool,
                             into v: inout [Double]) throws -> (Double, Double) {
         let n = basis.functionCount
         let block = basis.evaluate(grid.points[range], gradients: gga)
         let np = range.count, ns = block.functions.count
         guard ns > 0 else { return (0, 0) }
-        let functions = block.functions
-        // D restricted to the block's functions (column-major ns × ns; D is symmetric).
-        var dSub = [Double](repeating: 0, count: ns * ns)
-        density.withUnsafeBufferPointer { d in
-            dSub.withUnsafeMutableBufferPointer { out in
-                for j in 0..<ns {
-                    let row = d.baseAddress! + functions[j] * n
-                    for i in 0..<ns { out[j * ns + i] = row[functions[i]] }
-                }
-            }
-        }
         let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
-        let x = try LAPACK.product(phi, Matrix(rows: ns, columns: ns, columnMajor: dSub))
+        let x = try LAPACK.product(phi, block.gather(density, order: n))
         // ρ, ∇ρ (4 × np: ρ, ∂x, ∂y, ∂z), σ; libxc outputs ε, vρ, vσ; scratch for its components.
         var fields = [Double](repeating: 0, count: 11 * np)
         var energy = 0.0, electrons = 0.0
@@ -135,14 +137,7 @@ public struct XCIntegrator: Sendable {
         }
         var vSub = Matrix(rows: ns, columns: ns)
         try LAPACK.syr2k(phi, Matrix(rows: np, columns: ns, columnMajor: w), into: &vSub, transpose: true)
-        vSub.storage.withUnsafeBufferPointer { vs in
-            v.withUnsafeMutableBufferPointer { out in
-                for j in 0..<ns {
-                    let row = out.baseAddress! + functions[j] * n
-                    for i in 0..<ns { row[functions[i]] += vs[j * ns + i] }
-                }
-            }
-        }
+        block.scatter(vSub, into: &v, order: n)
         return (energy, electrons)
     }
 }
@@ -162,7 +157,7 @@ extension XCIntegrator {
             var weighted = phi
             for j in 0..<ns { for g in 0..<np { weighted[g, j] *= grid.weights[range.lowerBound + g] } }
             let part = try LAPACK.product(phi, weighted, transposeA: true)
-            for (j, fj) in block.functions.enumerated() { for (i, fi) in block.functions.enumerated() { s[fi * n + fj] += part[i, j] } }
+            block.scatter(part, into: &s, order: n)
         }
         return s
     }

@@ -20,10 +20,8 @@ struct ElectronDensity: Sendable {
             let block = basis.evaluate(points[range], gradients: false)
             let ns = block.functions.count, np = range.count
             guard ns > 0 else { continue }
-            var dSub = Matrix(rows: ns, columns: ns)
-            for (j, fj) in block.functions.enumerated() { for (i, fi) in block.functions.enumerated() { dSub[i, j] = density[fi * n + fj] } }
             let phi = Matrix(rows: np, columns: ns, columnMajor: block.values)
-            let x = try LAPACK.product(phi, dSub)
+            let x = try LAPACK.product(phi, block.gather(density, order: n))
             for j in 0..<ns { for g in 0..<np { rho[start + g] += phi[g, j] * x[g, j] } }
         }
         return rho

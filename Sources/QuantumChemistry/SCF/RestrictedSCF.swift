@@ -9,8 +9,8 @@ import InterphaseNumerics
 /// D = 2 C_occ C_occᵀ; α = 1 and no XC term for Hartree–Fock, α the functional's exact-exchange
 /// fraction otherwise (K is not built for a pure functional).
 ///
-/// The generalized problem is solved in the orthonormal basis X = U s^{-1/2} of the overlap's
-/// eigenvectors with eigenvalues above `linearDependence` (canonical orthogonalisation, Löwdin 1970).
+/// The generalized problem is solved in the orthonormal basis of `OrthogonalBasis` (canonical
+/// orthogonalisation above `linearDependence`).
 /// Each cycle builds J and K (incrementally, from ΔD) from libint2 integrals and V_xc on the grid, extrapolates F by
 /// DIIS on the commutator FDS − SDF, and stops when both |ΔE| and the commutator are below their
 /// tolerances.
@@ -57,33 +57,13 @@ public enum RestrictedSCF {
                         options: SCFOptions, progress: ((Int, Double) -> Void)?) throws -> Solution {
         let n = integrals.functionCount
         let h = integrals.coreHamiltonian
-        let s = Matrix(rows: n, columns: n, columnMajor: integrals.overlap)
         let alpha = xc?.exactExchange ?? 1
         let label = xc.map { $0.functional.name.uppercased() } ?? "RHF"
 
-        // X = U s^{-1/2}, columns with s > threshold.
-        let (sValues, sVectors) = try LAPACK.symmetricEigen(s)
-        let kept = sValues.indices.filter { sValues[$0] > options.linearDependence }
-        let m = kept.count
+        let basis = try OrthogonalBasis(overlap: integrals.overlap, order: n, threshold: options.linearDependence)
+        let m = basis.count
         guard Double(m) * 2 >= electrons else {
             throw InterphaseError(.invalidData, "the basis has \(m) independent functions for \(electrons / 2) occupied orbitals", parameter: "basis")
-        }
-        var x = Matrix(rows: n, columns: m)
-        for (c, k) in kept.enumerated() {
-            let scale = 1 / sValues[k].squareRoot()
-            for r in 0..<n { x[r, c] = sVectors[r, k] * scale }
-        }
-
-        func diagonalise(_ fock: [Double], shiftWith density: [Double]?) throws -> (energies: [Double], c: Matrix) {
-            var f = Matrix(rows: n, columns: n, columnMajor: fock)
-            if let density, options.levelShift > 0 {
-                // F + μ (S − ½ S D S): virtual space raised by μ.
-                let sds = try LAPACK.product(try LAPACK.product(s, Matrix(rows: n, columns: n, columnMajor: density)), s)
-                for i in 0..<n { for j in 0..<n { f[i, j] += options.levelShift * (s[i, j] - 0.5 * sds[i, j]) } }
-            }
-            let fPrime = try LAPACK.product(try LAPACK.product(x, f, transposeA: true), x)
-            let (values, vectors) = try LAPACK.symmetricEigen(fPrime)
-            return (values, try LAPACK.product(x, vectors))
         }
         func occupy(_ energies: [Double]) -> [Double] {
             var occupation = [Double](repeating: 0, count: energies.count)
@@ -98,23 +78,9 @@ public enum RestrictedSCF {
             }
             return occupation
         }
-        func densityOf(_ c: Matrix, _ occupation: [Double]) -> [Double] {
-            var d = [Double](repeating: 0, count: n * n)
-            let occupied = occupation.indices.filter { occupation[$0] > 0 }
-            for i in 0..<n {
-                for j in 0...i {
-                    var sum = 0.0
-                    for k in occupied { sum += occupation[k] * c[i, k] * c[j, k] }
-                    d[i * n + j] = sum
-                    d[j * n + i] = sum
-                }
-            }
-            return d
-        }
-
-        var (energies, c) = try diagonalise(h, shiftWith: nil)
+        var (energies, c) = try basis.diagonalise(h)
         var occupation = occupy(energies)
-        var density = start ?? densityOf(c, occupation)
+        var density = start ?? basis.density(c, occupations: occupation)
         var diis = DIIS(capacity: options.diisVectors)
         var solution = Solution()
         var previousEnergy = 0.0
@@ -158,12 +124,7 @@ public enum RestrictedSCF {
             let energy = oneElectron + twoElectron + exchangeCorrelation + nuclear
             let deltaE = abs(energy - previousEnergy)
             previousEnergy = energy
-            // Commutator e = FDS − SDF in the orthonormal basis: Xᵀ e X.
-            let fm = Matrix(rows: n, columns: n, columnMajor: fock), dm = Matrix(rows: n, columns: n, columnMajor: density)
-            let fds = try LAPACK.product(try LAPACK.product(fm, dm), s)
-            var e = Matrix(rows: n, columns: n)
-            for a in 0..<n { for b in 0..<n { e[a, b] = fds[a, b] - fds[b, a] } }
-            let eo = try LAPACK.product(try LAPACK.product(x, e, transposeA: true), x)
+            let eo = try basis.commutator(fock, density)
             let commutator = eo.maxMagnitude
             progress?(iteration, energy)
             solution.energy = energy
@@ -176,7 +137,7 @@ public enum RestrictedSCF {
             // The first cycle of a guessed density has no previous energy to compare with.
             if iteration > 1 && deltaE < options.energyTolerance && commutator < options.commutatorTolerance {
                 // Orbitals of the Fock matrix of the converged density (as PySCF's final check cycle).
-                let final = try diagonalise(fock, shiftWith: nil)
+                let final = try basis.diagonalise(fock)
                 solution.orbitalEnergies = final.energies
                 solution.occupations = occupy(final.energies)
                 solution.coefficients = final.c.storage
@@ -184,9 +145,9 @@ public enum RestrictedSCF {
                 return solution
             }
             let extrapolated = options.diisVectors > 0 ? diis.extrapolate(fock: fock, error: eo.storage) : fock
-            (energies, c) = try diagonalise(extrapolated, shiftWith: options.levelShift > 0 ? density : nil)
+            (energies, c) = try basis.diagonalise(extrapolated, levelShift: options.levelShift, density: density)
             occupation = occupy(energies)
-            let next = densityOf(c, occupation)
+            let next = basis.density(c, occupations: occupation)
             if options.diisVectors == 0 && options.damping > 0 {
                 for t in density.indices { density[t] = options.damping * density[t] + (1 - options.damping) * next[t] }
             } else {

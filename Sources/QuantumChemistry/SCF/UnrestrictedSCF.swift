@@ -10,7 +10,7 @@ import InterphaseNumerics
 /// a = 1 and no XC for Hartree–Fock, the functional's exact-exchange fraction otherwise (spin-polarised
 /// libxc kernels, `XCIntegrator+Polarized.swift`).
 /// D^σ = C^σ_occ C^σᵀ_occ (n_α = (N + 2S)/2 and n_β = (N − 2S)/2 electrons, 2S + 1 the multiplicity).
-/// As the restricted solver: canonical orthogonalisation, DIIS on the stacked commutators
+/// As the restricted solver: canonical orthogonalisation (`OrthogonalBasis`), DIIS on the stacked commutators
 /// [F^α D^α S − S D^α F^α; F^β D^β S − S D^β F^β] extrapolating both Fock matrices with one set of
 /// coefficients, the atomic-density guess split equally between the spins, incremental J/K builds.
 public enum UnrestrictedSCF {
@@ -26,36 +26,13 @@ public enum UnrestrictedSCF {
         let n = integrals.functionCount
         let nAlpha = (molecule.electronCount + molecule.multiplicity - 1) / 2, nBeta = molecule.electronCount - nAlpha
         let h = integrals.coreHamiltonian
-        let s = Matrix(rows: n, columns: n, columnMajor: integrals.overlap)
-        let (sValues, sVectors) = try LAPACK.symmetricEigen(s)
-        let kept = sValues.indices.filter { sValues[$0] > options.linearDependence }
-        guard kept.count >= nAlpha else {
-            throw InterphaseError(.invalidData, "the basis has \(kept.count) independent functions for \(nAlpha) α electrons", parameter: "basis")
+        let basis = try OrthogonalBasis(overlap: integrals.overlap, order: n, threshold: options.linearDependence)
+        guard basis.count >= nAlpha else {
+            throw InterphaseError(.invalidData, "the basis has \(basis.count) independent functions for \(nAlpha) α electrons", parameter: "basis")
         }
-        var x = Matrix(rows: n, columns: kept.count)
-        for (c, k) in kept.enumerated() { for r in 0..<n { x[r, c] = sVectors[r, k] / sValues[k].squareRoot() } }
-        func diagonalise(_ fock: [Double]) throws -> (energies: [Double], c: Matrix) {
-            let fPrime = try LAPACK.product(try LAPACK.product(x, Matrix(rows: n, columns: n, columnMajor: fock), transposeA: true), x)
-            let (values, vectors) = try LAPACK.symmetricEigen(fPrime)
-            return (values, try LAPACK.product(x, vectors))
-        }
+        // One electron in each of the lowest nσ orbitals.
         func densityOf(_ c: Matrix, _ occupied: Int) -> [Double] {
-            var d = [Double](repeating: 0, count: n * n)
-            for i in 0..<n {
-                for j in 0...i {
-                    var sum = 0.0
-                    for k in 0..<occupied { sum += c[i, k] * c[j, k] }
-                    d[i * n + j] = sum
-                    d[j * n + i] = sum
-                }
-            }
-            return d
-        }
-        func commutator(_ fock: [Double], _ density: [Double]) throws -> Matrix {
-            let fds = try LAPACK.product(try LAPACK.product(Matrix(rows: n, columns: n, columnMajor: fock), Matrix(rows: n, columns: n, columnMajor: density)), s)
-            var e = Matrix(rows: n, columns: n)
-            for a in 0..<n { for b in 0..<n { e[a, b] = fds[a, b] - fds[b, a] } }
-            return try LAPACK.product(try LAPACK.product(x, e, transposeA: true), x)
+            basis.density(c, occupations: (0..<basis.count).map { $0 < occupied ? 1 : 0 })
         }
 
         var densities: [[Double]]
@@ -64,7 +41,7 @@ public enum UnrestrictedSCF {
             // through the different occupations.
             densities = [total.map { $0 / 2 }, total.map { $0 / 2 }]
         } else {
-            let (_, c) = try diagonalise(h)
+            let (_, c) = try basis.diagonalise(h)
             densities = [densityOf(c, nAlpha), densityOf(c, nBeta)]
         }
         var diis = DIIS(capacity: options.diisVectors)
@@ -105,11 +82,11 @@ public enum UnrestrictedSCF {
             }
             deltaE = abs(energy - previousEnergy)
             previousEnergy = energy
-            let errors = try (0..<2).map { try commutator(focks[$0], densities[$0]) }
+            let errors = try (0..<2).map { try basis.commutator(focks[$0], densities[$0]) }
             worst = max(errors[0].maxMagnitude, errors[1].maxMagnitude)
             progress?(iteration, energy)
             if iteration > 1 && deltaE < options.energyTolerance && worst < options.commutatorTolerance {
-                orbitals = try focks.map { try diagonalise($0) }
+                orbitals = try focks.map { try basis.diagonalise($0) }
                 let total = zip(densities[0], densities[1]).map { $0 + $1 }
                 // Orbitals of both spins in one list, ascending, with occupations 1 or 0.
                 var levels: [(Double, Double, Int, Int)] = []  // energy, occupation, spin, index
@@ -131,7 +108,7 @@ public enum UnrestrictedSCF {
             }
             let stacked = options.diisVectors > 0 ? diis.extrapolate(fock: focks[0] + focks[1], error: errors[0].storage + errors[1].storage) : focks[0] + focks[1]
             let extrapolated = [Array(stacked[0..<(n * n)]), Array(stacked[(n * n)...])]
-            orbitals = try extrapolated.map { try diagonalise($0) }
+            orbitals = try extrapolated.map { try basis.diagonalise($0) }
             densities = [densityOf(orbitals[0].c, nAlpha), densityOf(orbitals[1].c, nBeta)]
         }
         throw InterphaseError(
