@@ -2,9 +2,7 @@
 // over Gaussians, version 2.7, http://libint.valeyev.net): the only file that includes libint2.
 // The two-electron loop follows libint2's hartree-fock++ example (unique shell quartets, 8-fold
 // permutational symmetry, Schwarz screening, one engine per thread).
-#include "LibintBridge.h"
-
-#include <libint2.hpp>
+#include "BridgeCommon.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -17,65 +15,12 @@
 #include <thread>
 #include <vector>
 
-/// One stored shell quartet of the integral cache: its shells (8 bytes; a basis has < 65536 shells).
-/// Its block follows the previous quartet's in the worker's values, so no offset is stored.
-struct ib_quartet {
-    uint16_t s1, s2, s3, s4;
-};
-
-struct ib_basis {
-    std::vector<libint2::Shell> shells;
-    std::vector<int> offsets;
-    int nbf = 0;
-    size_t max_nprim = 0;
-    int max_l = 0;
-    // Semi-direct cache: the Schwarz-surviving quartets and their integrals, per worker, kept after the
-    // first Coulomb/exchange build when they fit `cache_limit` bytes (0: always direct).
-    double cache_limit = 0;
-    mutable std::mutex cache_mutex;
-    mutable bool cache_tried = false;
-    mutable double cache_threshold = 0;
-    mutable int cache_workers = 0;
-    mutable std::vector<std::vector<ib_quartet>> cache_quartets;
-    mutable std::vector<std::vector<double>> cache_values;
-};
-
 namespace {
-
 std::once_flag initialized;
+}  // namespace
 
-void fail(char *error, int length, const std::string &message) {
-    if (error && length > 0) {
-        std::strncpy(error, message.c_str(), static_cast<size_t>(length - 1));
-        error[length - 1] = '\0';
-    }
-}
+namespace ib_detail {
 
-// Runs work(0 … workers − 1) on `workers` threads (the caller's is worker 0); each worker catches its
-// own exceptions. Returns false, with the first worker's message in `error`, when any failed.
-template <typename Work>
-bool run_workers(int workers, Work work, char *error, int error_length) {
-    std::vector<std::string> failures(static_cast<size_t>(workers));
-    auto guarded = [&](int w) {
-        try {
-            work(w);
-        } catch (const std::exception &e) {
-            failures[static_cast<size_t>(w)] = e.what();
-        }
-    };
-    std::vector<std::thread> pool;
-    for (int w = 1; w < workers; ++w) pool.emplace_back(guarded, w);
-    guarded(0);
-    for (auto &t : pool) t.join();
-    for (const auto &f : failures)
-        if (!f.empty()) {
-            fail(error, error_length, f);
-            return false;
-        }
-    return true;
-}
-
-// Schwarz factors √(μν|μν) per shell pair (max over the functions of the pair).
 std::vector<double> schwarz(const ib_basis &b) {
     const size_t n = b.shells.size();
     std::vector<double> q(n * n, 0.0);
@@ -99,7 +44,27 @@ std::vector<double> schwarz(const ib_basis &b) {
     return q;
 }
 
-}  // namespace
+std::vector<double> shell_pair_max(const ib_basis &b, const double *matrices, int count) {
+    const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf);
+    std::vector<double> m(n * n, 0.0);
+    for (size_t d = 0; d < static_cast<size_t>(count); ++d)
+        for (size_t s1 = 0; s1 < n; ++s1)
+            for (size_t s2 = 0; s2 < n; ++s2) {
+                double x = m[s1 * n + s2];
+                for (size_t f1 = 0; f1 < b.shells[s1].size(); ++f1)
+                    for (size_t f2 = 0; f2 < b.shells[s2].size(); ++f2)
+                        x = std::max(x, std::abs(matrices[d * nbf * nbf + (b.offsets[s1] + f1) * nbf + b.offsets[s2] + f2]));
+                m[s1 * n + s2] = x;
+            }
+    return m;
+}
+
+}  // namespace ib_detail
+
+using ib_detail::fail;
+using ib_detail::run_workers;
+using ib_detail::schwarz;
+using ib_detail::shell_pair_max;
 
 extern "C" {
 
@@ -307,16 +272,7 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
         const size_t n = b.shells.size(), nbf = static_cast<size_t>(b.nbf), nd = static_cast<size_t>(density_count);
         const auto q = schwarz(b);
         // Largest |D| over each shell pair, so a quartet is screened by the density it meets.
-        std::vector<double> dshell(n * n, 0.0);
-        for (size_t d = 0; d < nd; ++d)
-            for (size_t s1 = 0; s1 < n; ++s1)
-                for (size_t s2 = 0; s2 < n; ++s2) {
-                    double m = dshell[s1 * n + s2];
-                    for (size_t f1 = 0; f1 < b.shells[s1].size(); ++f1)
-                        for (size_t f2 = 0; f2 < b.shells[s2].size(); ++f2)
-                            m = std::max(m, std::abs(densities[d * nbf * nbf + (b.offsets[s1] + f1) * nbf + b.offsets[s2] + f2]));
-                    dshell[s1 * n + s2] = m;
-                }
+        const auto dshell = shell_pair_max(b, densities, density_count);
         const int workers = std::max(1, threads);
         std::vector<std::vector<double>> jw(workers, std::vector<double>(nd * nbf * nbf, 0.0));
         std::vector<std::vector<double>> kw(k ? workers : 0, std::vector<double>(nd * nbf * nbf, 0.0));

@@ -70,6 +70,26 @@ int ib_coulomb_exchange(const ib_basis *basis, int density_count, const double *
 /// Every two-electron integral (μν|λσ), nbf⁴ doubles (chemists' notation), for tests on small bases.
 int ib_two_body_all(const ib_basis *basis, double *out, char *error, int error_length);
 
+/// Nuclear-gradient contractions of the one-electron integrals (LibintGradients.cpp): the derivative
+/// of Σ D_μν (T + V)_μν − Σ W_μν S_μν with respect to each shell's centre, into `shell_gradient`
+/// (3 per shell, hartree/bohr), and the Hellmann–Feynman part from moving each point charge of V into
+/// `charge_gradient` (3 per charge). D and W are symmetric row-major nbf × nbf (density and
+/// energy-weighted density). `threads` workers split the shells.
+int ib_one_body_gradient(const ib_basis *basis, const double *density, const double *energy_weighted, int charge_count,
+                         const double *charges, const double *positions, int threads, double *shell_gradient,
+                         double *charge_gradient, char *error, int error_length);
+
+/// Nuclear-gradient contraction of the two-electron energy
+/// E₂ = ½ Σ Dc_μν Dc_λσ (μν|λσ) − `exchange_scale` Σ_d Σ D^d_μλ D^d_νσ (μν|λσ)
+/// with respect to each shell's centre (3 per shell into `shell_gradient`, hartree/bohr), from
+/// libint2's first-derivative ERIs over the unique quartets. Dc is the Coulomb density, the
+/// `exchange_count` D^d the exchange densities (RHF: D with scale ¼; UHF: Dα, Dβ with scale ½; a hybrid
+/// functional multiplies by its exact-exchange fraction). Quartets whose Schwarz bound times the
+/// largest density element they meet is below `threshold` are skipped.
+int ib_two_body_gradient(const ib_basis *basis, const double *coulomb_density, int exchange_count, const double *exchange_densities,
+                         double exchange_scale, double threshold, int threads, double *shell_gradient, char *error,
+                         int error_length);
+
 #ifdef __cplusplus
 }
 #endif

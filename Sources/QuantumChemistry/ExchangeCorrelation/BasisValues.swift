@@ -17,6 +17,8 @@ struct BasisValues: Sendable {
         let exponents: [Double]
         let coefficients: [Double]
         let l: Int
+        /// The atom the shell sits on.
+        let atom: Int
         /// First basis function and number of functions.
         let offset: Int
         let count: Int
@@ -31,6 +33,8 @@ struct BasisValues: Sendable {
 
     let shells: [Shell]
     let functionCount: Int
+    /// The atom of each basis function.
+    var functionAtoms: [Int] { shells.flatMap { s in [Int](repeating: s.atom, count: s.count) } }
     /// Values below this are dropped. (PySCF screens at 1e-15 in the same way.)
     static let cutoff = 1e-15
 
@@ -43,7 +47,7 @@ struct BasisValues: Sendable {
                 for b in stride(from: s.l - a, through: 0, by: -1) { cart.append((a, b, s.l - a - b)) }
             }
             let coefficients = normalizedCoefficients[k]
-            shells.append(Shell(centre: s.centre, exponents: s.exponents, coefficients: coefficients, l: s.l, offset: offset,
+            shells.append(Shell(centre: s.centre, exponents: s.exponents, coefficients: coefficients, l: s.l, atom: s.atom, offset: offset,
                                 count: s.functionCount, cartesian: cart, harmonics: s.spherical ? Libint.solidHarmonics(s.l) : [],
                                 smallestExponent: s.exponents.min() ?? 1, largestCoefficient: coefficients.map(abs).max() ?? 1))
             offset += s.functionCount
@@ -60,6 +64,8 @@ struct BasisValues: Sendable {
         var dx: [Double] = []
         var dy: [Double] = []
         var dz: [Double] = []
+        /// With `hessians`: ∂²φ/∂x², ∂x∂y, ∂x∂z, ∂y², ∂y∂z, ∂z² (each npts × nsig).
+        var hessian: [[Double]] = []
 
         /// A symmetric n × n row-major matrix (a density) restricted to the block's functions, as a
         /// column-major ns × ns matrix.
@@ -103,7 +109,12 @@ struct BasisValues: Sendable {
         }
     }
 
-    func evaluate(_ points: ArraySlice<SIMD3<Double>>, gradients: Bool) -> Block {
+    ///
+    /// With `hessians` (for GGA nuclear gradients) also the second derivatives: with R″ = Σ 4α_p² c_p e^{−α_p r²},
+    /// ∂²φ/∂x² = (a(a−1)x^{a−2}R + (2a+1)x^a R′ + x^{a+2}R″) y^b z^c and
+    /// ∂²φ/∂x∂y = (ab x^{a−1}y^{b−1}R + (b x^{a+1}y^{b−1} + a x^{a−1}y^{b+1})R′ + x^{a+1}y^{b+1}R″) z^c.
+    func evaluate(_ points: ArraySlice<SIMD3<Double>>, gradients: Bool, hessians: Bool = false) -> Block {
+        let gradients = gradients || hessians
         let selected = significantShells(points)
         let np = points.count
         var block = Block()
@@ -115,20 +126,27 @@ struct BasisValues: Sendable {
             block.dy = block.values
             block.dz = block.values
         }
+
         let lmax = shells.map(\.l).max() ?? 0
         let maxCart = (lmax + 1) * (lmax + 2) / 2
-        let stride = lmax + 2  // powers 0 … l+1 per axis
-        // Scratch: one shell's Cartesian values/gradients (ncart × np each), radial parts, powers.
-        var scratch = [Double](repeating: 0, count: 4 * maxCart * np + 2 * np + 3 * stride * np)
+        let stride = lmax + 3  // powers 0 … l+2 per axis
+        // Scratch: one shell's Cartesian values/gradients/second derivatives (ncart × np each), radial
+        // parts, powers.
+        var scratch = [Double](repeating: 0, count: 10 * maxCart * np + 3 * np + 3 * stride * np)
+        // The six second-derivative arrays, one after another (split into `block.hessian` at the end).
+        var hessianStorage = [Double](repeating: 0, count: hessians ? 6 * np * nsig : 0)
         let coordinates = Array(points)
         var column = 0
         scratch.withUnsafeMutableBufferPointer { work in
             let cv = work.baseAddress!, cx = cv + maxCart * np, cy = cx + maxCart * np, cz = cy + maxCart * np
-            let radial = cz + maxCart * np, radialDerivative = radial + np, powers = radialDerivative + np
+            let ch = cz + maxCart * np  // six ncart × np second-derivative arrays
+            let radial = ch + 6 * maxCart * np, radialDerivative = radial + np, radialSecond = radialDerivative + np
+            let powers = radialSecond + np
             block.values.withUnsafeMutableBufferPointer { valueBuffer in
             block.dx.withUnsafeMutableBufferPointer { xBuffer in
             block.dy.withUnsafeMutableBufferPointer { yBuffer in
             block.dz.withUnsafeMutableBufferPointer { zBuffer in
+            hessianStorage.withUnsafeMutableBufferPointer { hBuffer in
                 for k in selected {
                     let s = shells[k]
                     let nprim = s.exponents.count
@@ -139,20 +157,22 @@ struct BasisValues: Sendable {
                             for g in 0..<np {
                                 let d = coordinates[g] - s.centre
                                 let r2 = (d * d).sum()
-                                var value = 0.0, derivative = 0.0
+                                var value = 0.0, derivative = 0.0, second = 0.0
                                 for p in 0..<nprim {
                                     let ar2 = alpha[p] * r2
                                     if ar2 > 60 { continue }
                                     let e = coefficient[p] * exp(-ar2)
                                     value += e
                                     derivative -= 2 * alpha[p] * e
+                                    second += 4 * alpha[p] * alpha[p] * e
                                 }
                                 radial[g] = value
                                 radialDerivative[g] = derivative
+                                radialSecond[g] = second
                                 for axis in 0..<3 {
                                     var power = 1.0
                                     let row = powers + axis * stride * np
-                                    for e in 0...(s.l + 1) {
+                                    for e in 0...(s.l + 2) {
                                         row[e * np + g] = power
                                         power *= d[axis]
                                     }
@@ -182,6 +202,13 @@ struct BasisValues: Sendable {
                                 gz[g] = (fc * zcm[g] * r + zc1[g] * rd) * xa[g] * yb[g]
                             }
                         }
+                        if hessians {
+                            let targets = (0..<6).map { h in
+                                direct ? hBuffer.baseAddress! + (h * nsig + column + c) * np : ch + (h * maxCart + c) * np
+                            }
+                            secondDerivatives(exponents: [a, b, cc], powers: [px, py, pz], np: np, radial: (radial, radialDerivative, radialSecond),
+                                              into: targets)
+                        }
                     }
                     if !direct {
                         for m in 0..<s.count {
@@ -200,6 +227,12 @@ struct BasisValues: Sendable {
                                         z[g] += t * sz[g]
                                     }
                                 }
+                                if hessians {
+                                    for h in 0..<6 {
+                                        let out = hBuffer.baseAddress! + h * nsig * np + target, source = ch + (h * maxCart + c) * np
+                                        for g in 0..<np { out[g] += t * source[g] }
+                                    }
+                                }
                             }
                         }
                     }
@@ -209,7 +242,37 @@ struct BasisValues: Sendable {
             }
             }
             }
+            }
         }
+        if hessians { block.hessian = (0..<6).map { h in Array(hessianStorage[(h * np * nsig)..<((h + 1) * np * nsig)]) } }
         return block
+    }
+
+    /// The six second derivatives (xx, xy, xz, yy, yz, zz) of one Cartesian component x^a y^b z^c R at
+    /// `np` points, from the axis powers (`powers[k][e·np + g]` = k-coordinate^e) and R, R′, R″
+    /// (formulas at `evaluate`).
+    private func secondDerivatives(exponents n: [Int], powers p: [UnsafeMutablePointer<Double>], np: Int,
+                                   radial: (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>),
+                                   into targets: [UnsafeMutablePointer<Double>]) {
+        let (r0, r1, r2) = radial
+        func power(_ axis: Int, _ shift: Int) -> UnsafeMutablePointer<Double> { p[axis] + max(n[axis] + shift, 0) * np }
+        let pairs = [(0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (2, 2)]
+        for (h, (k, m)) in pairs.enumerated() {
+            let out = targets[h]
+            if k == m {
+                let o1 = (k + 1) % 3, o2 = (k + 2) % 3
+                let a = Double(n[k]), m2 = power(k, -2), m0 = power(k, 0), p2 = power(k, 2), q1 = power(o1, 0), q2 = power(o2, 0)
+                for g in 0..<np {
+                    out[g] = (a * (a - 1) * m2[g] * r0[g] + (2 * a + 1) * m0[g] * r1[g] + p2[g] * r2[g]) * q1[g] * q2[g]
+                }
+            } else {
+                let o = 3 - k - m
+                let a = Double(n[k]), b = Double(n[m])
+                let km = power(k, -1), kp = power(k, 1), mm = power(m, -1), mp = power(m, 1), q = power(o, 0)
+                for g in 0..<np {
+                    out[g] = (a * b * km[g] * mm[g] * r0[g] + (b * kp[g] * mm[g] + a * km[g] * mp[g]) * r1[g] + kp[g] * mp[g] * r2[g]) * q[g]
+                }
+            }
+        }
     }
 }

@@ -116,4 +116,30 @@ enum Libint {
         }
         return out
     }
+
+    /// d/dR of Σ D(T + V) − Σ W S per shell centre and (Hellmann–Feynman) per point charge, 3 values each (hartree/bohr).
+    static func oneBodyGradient(_ basis: Basis, density: [Double], energyWeighted: [Double], charges: [Double], positions: [Double],
+                                threads: Int) throws -> (shells: [Double], charges: [Double]) {
+        var shells = [Double](repeating: 0, count: 3 * basis.shellOffsets.count)
+        var charge = [Double](repeating: 0, count: 3 * charges.count)
+        var error = [CChar](repeating: 0, count: 512)
+        guard ib_one_body_gradient(basis.handle, density, energyWeighted, Int32(charges.count), charges, positions, Int32(threads), &shells, &charge,
+                                   &error, Int32(error.count)) == 0 else {
+            throw InterphaseError(.library, "libint2 one-electron gradient integrals: \(text(error))")
+        }
+        return (shells, charge)
+    }
+
+    /// d/dR of ½ Σ Dc Dc (μν|λσ) − s Σ_d Σ D^d_μλ D^d_νσ (μν|λσ) per shell centre, 3 values each (hartree/bohr).
+    static func twoBodyGradient(_ basis: Basis, coulomb: [Double], exchange: [[Double]], exchangeScale: Double, threshold: Double,
+                                threads: Int) throws -> [Double] {
+        var shells = [Double](repeating: 0, count: 3 * basis.shellOffsets.count)
+        var error = [CChar](repeating: 0, count: 512)
+        let flat = exchange.flatMap { $0 }
+        guard ib_two_body_gradient(basis.handle, coulomb, Int32(exchange.count), flat, exchangeScale, threshold, Int32(threads), &shells, &error,
+                                   Int32(error.count)) == 0 else {
+            throw InterphaseError(.library, "libint2 two-electron gradient integrals: \(text(error))")
+        }
+        return shells
+    }
 }
