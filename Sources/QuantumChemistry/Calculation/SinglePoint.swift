@@ -13,6 +13,8 @@ public struct SinglePoint: Sendable {
     public let surface: ElectrostaticSurface?
     /// The cube files `options.cubes` asked for, in that order.
     public let cubes: [CubeFile]
+    /// dE/dR per atom, when `options.gradient`.
+    public let gradient: NuclearGradient?
     /// The Molden file's text, when `options.molden`.
     public let molden: String?
     /// Wall time of integrals + SCF + properties. - Units: s.
@@ -32,11 +34,12 @@ public struct SinglePoint: Sendable {
         let unrestricted = options.scf.unrestricted || molecule.multiplicity > 1
         let result = unrestricted ? try UnrestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
             : try RestrictedSCF.run(integrals, method: options.method, options: options.scf, progress: progress)
+        let gradient = options.gradient ? try SCFGradient.compute(integrals, result: result, method: options.method, options: options.scf) : nil
         let properties = try MolecularProperties(result, integrals: integrals)
         let surface = try options.surfaceIsovalue.map { try ElectrostaticSurface(result, integrals: integrals, isovalue: $0) }
         let cubes = try options.cubes.map { try CubeFile($0, result: result, integrals: integrals, spacing: options.cubeSpacing) }
         let molden = options.molden ? try MoldenFile.text(result, basis: basis, molecule: molecule, overlap: integrals.overlap) : nil
         return SinglePoint(molecule: molecule, basis: basis, options: options, result: result, properties: properties, surface: surface,
-                           cubes: cubes, molden: molden, wallSeconds: Date().timeIntervalSince(start))
+                           cubes: cubes, gradient: gradient, molden: molden, wallSeconds: Date().timeIntervalSince(start))
     }
 }

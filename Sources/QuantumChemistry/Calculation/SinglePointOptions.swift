@@ -11,6 +11,8 @@ public struct SinglePointOptions: Sendable, Equatable {
     /// Cube files to compute (density, orbitals, ESP) and their grid step. - Units: bohr.
     public var cubes: [CubeFile.Quantity] = []
     public var cubeSpacing: Double = 0.2
+    /// Compute the analytic nuclear gradient (`SinglePoint.gradient`).
+    public var gradient = false
     /// Write the orbitals as a Molden file (`SinglePoint.molden`).
     public var molden = false
     /// Bytes the semi-direct integral cache may use (PySCF's default `max_memory` is 4000 MB). - Units: bytes.

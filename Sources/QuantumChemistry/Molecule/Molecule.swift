@@ -80,6 +80,24 @@ public struct Molecule: Sendable, Equatable {
         return e
     }
 
+    /// The molecule as XYZ text (Å, 10 decimals), `comment` (or the title) on the second line; frames
+    /// of a trajectory are such texts one after another (the multi-frame XYZ that Avogadro, Jmol, VMD
+    /// and ASE read).
+    public func xyz(comment: String? = nil) -> String {
+        var text = "\(atoms.count)\n\((comment ?? title).replacingOccurrences(of: "\n", with: " "))\n"
+        for atom in atoms {
+            let p = atom.position / Units.angstromToBohr
+            text += atom.element.symbol.padding(toLength: 2, withPad: " ", startingAt: 0) + String(format: " %16.10f %16.10f %16.10f\n", p.x, p.y, p.z)
+        }
+        return text
+    }
+
+    /// The same atoms, charge and multiplicity at `positions` (bohr, one per atom).
+    /// - Throws: the initialiser's error when two nuclei come closer than `minimumDistance`.
+    public func moved(to positions: [SIMD3<Double>]) throws -> Molecule {
+        try Molecule(atoms: zip(atoms, positions).map { Atom($0.element, $1) }, charge: charge, multiplicity: multiplicity, title: title)
+    }
+
     /// Reads an XYZ file: atom count, a title line, then `symbol x y z` in Å per atom.
     public static func readXYZ(_ url: URL, charge: Int = 0, multiplicity: Int = 1) throws -> Molecule {
         let text: String

@@ -30,7 +30,9 @@ public enum RestrictedSCF {
         let xc = try method.functional.map { f in
             try XCIntegrator(functional: f, grid: try MolecularGrid(molecule, specification: options.grid), integrals: integrals)
         }
-        let start = options.guess == .atomicDensities ? try AtomicDensityGuess.density(for: integrals) : nil
+        let n = integrals.functionCount
+        let given = options.startDensity.flatMap { $0.count == n * n ? $0 : nil }
+        let start = try given ?? (options.guess == .atomicDensities ? AtomicDensityGuess.density(for: integrals) : nil)
         let solution = try iterate(integrals, electrons: Double(molecule.electronCount), xc: xc, start: start,
                                    fractional: false, options: options, progress: progress)
         return SCFResult(method: method.description, energy: solution.energy, nuclearRepulsion: molecule.nuclearRepulsion,

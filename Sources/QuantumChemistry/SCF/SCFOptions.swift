@@ -23,6 +23,9 @@ public struct SCFOptions: Sendable, Equatable {
     public var threads: Int = 2
     /// The starting density.
     public var guess: SCFGuess = .atomicDensities
+    /// A density to start from instead of `guess` (row-major n × n, total; e.g. the previous geometry's
+    /// in an optimisation, as PySCF does). Ignored when its size does not match the basis.
+    public var startDensity: [Double]? = nil
     /// The DFT integration grid (PySCF's default level 3; Gaussian's UltraFine is (99,590)).
     public var grid = GridSpecification()
 

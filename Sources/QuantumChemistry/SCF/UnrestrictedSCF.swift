@@ -36,7 +36,8 @@ public enum UnrestrictedSCF {
         }
 
         var densities: [[Double]]
-        if options.guess == .atomicDensities, let total = try AtomicDensityGuess.density(for: integrals) {
+        let given = options.startDensity.flatMap { $0.count == n * n ? $0 : nil }
+        if let total = try given ?? (options.guess == .atomicDensities ? AtomicDensityGuess.density(for: integrals) : nil) {
             // Equal halves, then one diagonalisation of each spin's Fock matrix breaks the symmetry
             // through the different occupations.
             densities = [total.map { $0 / 2 }, total.map { $0 / 2 }]
