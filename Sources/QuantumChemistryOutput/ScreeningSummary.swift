@@ -24,13 +24,14 @@ public struct ScreeningSummary: Sendable {
     public var table: ResultTable {
         var t = ResultTable(columns: [
             .init("species"), .init("method"), .init("basis_functions"), .init("energy_hartree", decimals: 8), .init("homo_eV", decimals: 3),
-            .init("lumo_eV", decimals: 3), .init("lumo_minus_reference_eV", decimals: 3), .init("verdict"), .init("iterations"), .init("wall_s", decimals: 1),
+            .init("lumo_eV", decimals: 3), .init("lumo_minus_reference_eV", decimals: 3), .init("verdict"), .init("iterations"), .init("geometry"), .init("wall_s", decimals: 1),
         ])
         for e in entries {
             let r = e.calculation.result
             t.append([.text(e.name), .text("\(r.method)/\(e.calculation.basis.name.name)"), .integer(r.functionCount), .number(r.energy),
                       .number(e.homoEV), .number(e.lumoEV), .number(e.marginEV), .text(Self.verdict(e)), .integer(r.iterations),
-                      .number(e.calculation.wallSeconds)])
+                      .text(e.optimization.map { "optimised (\($0.steps.count) steps)" } ?? "as given"),
+                      .number(e.optimization?.wallSeconds ?? e.calculation.wallSeconds)])
         }
         return t
     }

@@ -47,6 +47,11 @@ public struct SinglePointSummary: Sendable {
             ("dipole_debye", .array(dipoleComponents)), ("dipole_magnitude_debye", .number(p.dipoleMagnitudeDebye)),
             ("orbital_energies_ev", .array(orbitals)), ("occupations", .array(occupations)), ("wall_s", .number(c.wallSeconds)),
         ]
+        if let g = c.gradient {
+            let rows: [JSONValue] = g.values.map { .array([.number($0.x), .number($0.y), .number($0.z)]) }
+            fields += [("gradient_hartree_per_bohr", .array(rows)), ("max_force_hartree_per_bohr", .number(g.maxComponent)),
+                       ("rms_force_hartree_per_bohr", .number(g.rms))]
+        }
         return .object(fields)
     }
 
@@ -67,6 +72,12 @@ public struct SinglePointSummary: Sendable {
             String(format: "%@%d %+.4f", pair.0.element.symbol, k + 1, pair.1)
         }
         lines.append("Mulliken:   " + charges.joined(separator: ", "))
+        if let g = c.gradient {
+            lines.append(String(format: "gradient:   max %.2e, RMS %.2e Eh/bohr", g.maxComponent, g.rms))
+            for (k, (atom, v)) in zip(c.molecule.atoms, g.values).enumerated() {
+                lines.append(String(format: "  %@%-3d %+14.8f %+14.8f %+14.8f", atom.element.symbol, k + 1, v.x, v.y, v.z))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -56,6 +56,53 @@ import _InterphaseTestSupport
         }
     }
 
+    @Test func optimizeReachesGeomeTRICsMinimumAndWritesTheTrajectory() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // geomeTRIC 1.1.1 + PySCF 2.14.0 from the same distorted start (References/gradient_reference.py).
+        let json = try JSONValue.parse(Data(contentsOf: Fixtures.reference("QuantumChemistryTests", "gradients.json")))
+        let reference = try #require(json["optimisations"]?.arrayValue?.first { $0["method"]?.stringValue == "rhf" && $0["name"]?.stringValue == "H2O" })
+        let start = try #require(reference["start_angstrom"]?.arrayValue)
+        var xyz = "\(start.count)\ndistorted water\n"
+        for row in start {
+            let v = row.arrayValue ?? []
+            xyz += "\(v[0].stringValue ?? "") \(v[1].doubleValue ?? 0) \(v[2].doubleValue ?? 0) \(v[3].doubleValue ?? 0)\n"
+        }
+        let input = directory.appendingPathComponent("start.xyz")
+        try xyz.write(to: input, atomically: true, encoding: .utf8)
+        let out = directory.appendingPathComponent("run")
+        let r = try CLI.run(["qc", "optimize", input.path, "--method", "rhf", "--basis", "6-31G(d,p)", "--tight", "--out", out.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: out.appendingPathComponent("summary.json")))
+        #expect(abs((summary["energy_hartree"]?.doubleValue ?? 0) - (reference["energy"]?.doubleValue ?? 1)) < 1e-6)
+        #expect(summary["optimized"] == .bool(true) && (summary["max_force_hartree_per_bohr"]?.doubleValue ?? 1) < 1.5e-5)
+        let steps = summary["optimization_steps"]?.doubleValue ?? 0
+        let trajectory = try String(contentsOf: out.appendingPathComponent("trajectory.xyz"), encoding: .utf8)
+        #expect(steps > 1 && Double(trajectory.split(separator: "\n").count) == steps * 5)
+        for file in ["optimized.xyz", "steps.csv"] {
+            #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent(file).path), "\(file) missing")
+        }
+        // Out of steps: a one-line error and no summary that looks complete.
+        let failed = directory.appendingPathComponent("failed")
+        let f = try CLI.run(["qc", "optimize", input.path, "--method", "rhf", "--basis", "STO-3G", "--max-steps", "1", "--out", failed.path, "--quiet"])
+        #expect(f.status != 0 && f.stderr.contains("did not converge in 1 steps"))
+        #expect(!FileManager.default.fileExists(atPath: failed.appendingPathComponent("summary.json").path))
+    }
+
+    @Test func screenOptimizesFirstWhenAsked() throws {
+        let directory = Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let r = try CLI.run(["qc", "screen", "Data/molecules/H2O.xyz", "--method", "rhf", "--basis", "STO-3G", "--optimize", "--out", directory.path, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let summary = try JSONValue.parse(Data(contentsOf: directory.appendingPathComponent("summary.json")))
+        let row = try #require(summary["species"]?.arrayValue?.first)
+        #expect(row["geometry"]?.stringValue?.hasPrefix("optimised") == true)
+        // The RHF/STO-3G minimum lies below the (B3LYP-like) bundled geometry's energy, −74.9629282708 Eh (PySCF, rhf.json).
+        #expect((row["energy_hartree"]?.doubleValue ?? 0) < -74.9629282708)
+        let optimized = try String(contentsOf: directory.appendingPathComponent("H2O.optimized.xyz"), encoding: .utf8)
+        #expect(optimized.split(separator: "\n").first == "3" && optimized.split(separator: "\n").count == 5)
+    }
+
     @Test func espFindsTheHydrogenSitesOfWater() throws {
         let directory = Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -4,6 +4,6 @@ import ArgumentParser
 struct QCCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "qc",
-        abstract: "Quantum chemistry (RHF, B3LYP, PBE, PBE0, BLYP): single points and SEI screening.",
-        subcommands: [QCEnergyCommand.self, QCScreenCommand.self, QCESPCommand.self])
+        abstract: "Quantum chemistry (RHF, B3LYP, PBE, PBE0, BLYP): single points, gradients, geometry optimisation and SEI screening.",
+        subcommands: [QCEnergyCommand.self, QCOptimizeCommand.self, QCScreenCommand.self, QCESPCommand.self])
 }

@@ -26,6 +26,9 @@ struct QCEnergyCommand: ParsableCommand {
     @Option(name: .customLong("cube-spacing"), help: "Cube grid step (bohr); ESP cubes cost one integral set per point.")
     var cubeSpacing: Double = 0.2
 
+    @Flag(name: .long, help: "Also the analytic nuclear gradient (Eh/bohr).")
+    var gradient = false
+
     @Flag(name: .long, help: "Write the orbitals as DIR/orbitals.molden (Avogadro, Jmol, VMD).")
     var molden = false
 
@@ -60,6 +63,7 @@ struct QCEnergyCommand: ParsableCommand {
             throw InterphaseError(.invalidParameter, "the Molden file needs a directory", parameter: "--molden", expected: "--out DIR")
         }
         options.molden = molden
+        options.gradient = gradient
         options.cubes = cubes.map(\.1)
         options.cubeSpacing = cubeSpacing
         let bar = ProgressBar(label: "SCF", total: Double(options.scf.maxIterations), quiet: output.quiet)
