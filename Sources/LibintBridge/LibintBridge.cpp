@@ -1,5 +1,6 @@
 // Interphase's bridge to libint2 (Valeev, Libint: a library for the evaluation of molecular integrals
-// over Gaussians, version 2.7, http://libint.valeyev.net): the only file that includes libint2.
+// over Gaussians, version 2.7, http://libint.valeyev.net). This target (this file, LibintGradients.cpp and
+// BridgeCommon.hpp) is the only code that includes libint2.
 // The two-electron loop follows libint2's hartree-fock++ example (unique shell quartets, 8-fold
 // permutational symmetry, Schwarz screening, one engine per thread).
 #include "BridgeCommon.hpp"
