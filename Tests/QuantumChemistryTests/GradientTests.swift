@@ -21,18 +21,19 @@ import _InterphaseTestSupport
         return try Molecule(atoms: atoms, charge: m.charge, multiplicity: m.multiplicity, title: m.title)
     }
 
+    /// The SCF on `integrals`, unrestricted when asked or for an open shell (as `SinglePoint` chooses).
+    static func scf(_ integrals: Integrals, method: SCFMethod, options: SCFOptions) throws -> SCFResult {
+        options.unrestricted || integrals.molecule.multiplicity > 1 ? try UnrestrictedSCF.run(integrals, method: method, options: options)
+            : try RestrictedSCF.run(integrals, method: method, options: options)
+    }
+
     static func energy(_ m: Molecule, basis: BasisSetName, method: SCFMethod, options: SCFOptions) throws -> Double {
-        let integrals = try Integrals(try BasisSet(basis, for: m), molecule: m)
-        let unrestricted = options.unrestricted || m.multiplicity > 1
-        return unrestricted ? try UnrestrictedSCF.run(integrals, method: method, options: options).energy
-            : try RestrictedSCF.run(integrals, method: method, options: options).energy
+        try scf(try Integrals(try BasisSet(basis, for: m), molecule: m), method: method, options: options).energy
     }
 
     static func analytic(_ m: Molecule, basis: BasisSetName, method: SCFMethod, options: SCFOptions) throws -> NuclearGradient {
         let integrals = try Integrals(try BasisSet(basis, for: m), molecule: m)
-        let unrestricted = options.unrestricted || m.multiplicity > 1
-        let result = unrestricted ? try UnrestrictedSCF.run(integrals, method: method, options: options)
-            : try RestrictedSCF.run(integrals, method: method, options: options)
+        let result = try scf(integrals, method: method, options: options)
         return try SCFGradient.compute(integrals, result: result, method: method, options: options)
     }
 
@@ -139,9 +140,7 @@ import _InterphaseTestSupport
         let (method, options) = try Self.options((c.grid, c.method))
         let basis = try #require(BasisSetName.named(c.basis))
         let integrals = try Integrals(try BasisSet(basis, for: m, spherical: !c.cartesian), molecule: m)
-        let unrestricted = options.unrestricted || m.multiplicity > 1
-        let result = unrestricted ? try UnrestrictedSCF.run(integrals, method: method, options: options)
-            : try RestrictedSCF.run(integrals, method: method, options: options)
+        let result = try Self.scf(integrals, method: method, options: options)
         #expect(abs(result.energy - c.energy) < 1e-6)
         let g = try SCFGradient.compute(integrals, result: result, method: method, options: options)
         let worst = zip(g.flat, c.gradient).map { abs($0 - $1) }.max() ?? .infinity
